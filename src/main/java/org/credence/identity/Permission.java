@@ -1,0 +1,40 @@
+package org.credence.identity;
+
+/**
+ * What a user may do. Roles grant permissions ({@link Role}); code checks permissions,
+ * never role names, so a role's rights live in one place. The README's permission matrix
+ * lists them.
+ */
+public enum Permission {
+
+	/** Read every customer's credit file. */
+	CUSTOMER_READ_ALL("customer:read-all"),
+	/** Read the credit files of customers one owns (sales). */
+	CUSTOMER_READ_OWN("customer:read-own"),
+	/** Create and change credit files (within one's data scope). */
+	CUSTOMER_WRITE("customer:write"),
+	/** Import customers from files. */
+	CUSTOMER_IMPORT("customer:import"),
+	/** Put customers on the blacklist and take them off. */
+	BLACKLIST_MANAGE("customer:blacklist"),
+	/** See contact persons' names, phones and e-mails unmasked. */
+	PERSONAL_DATA_READ("customer:personal-data"),
+	/** Log calls, visits and other communication with a customer. */
+	COMMUNICATION_WRITE("customer:communication"),
+	/** Manage users, roles and API tokens. */
+	USER_MANAGE("identity:users"),
+	/** Read the whole audit trail and verify its chain. */
+	AUDIT_READ("identity:audit");
+
+	private final String authority;
+
+	Permission(String authority) {
+		this.authority = authority;
+	}
+
+	/** The authority string Spring Security carries for this permission. */
+	public String authority() {
+		return this.authority;
+	}
+
+}

@@ -1,0 +1,55 @@
+package org.credence.identity;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import static org.credence.identity.Permission.AUDIT_READ;
+import static org.credence.identity.Permission.BLACKLIST_MANAGE;
+import static org.credence.identity.Permission.COMMUNICATION_WRITE;
+import static org.credence.identity.Permission.CUSTOMER_IMPORT;
+import static org.credence.identity.Permission.CUSTOMER_READ_ALL;
+import static org.credence.identity.Permission.CUSTOMER_READ_OWN;
+import static org.credence.identity.Permission.CUSTOMER_WRITE;
+import static org.credence.identity.Permission.PERSONAL_DATA_READ;
+
+/**
+ * The roles of a credit department and the permissions each grants: least privilege, so a
+ * role has only what its work needs. A user may hold several roles.
+ */
+public enum Role {
+
+	/** Users, roles, tokens; every permission. */
+	ADMIN(EnumSet.allOf(Permission.class)),
+	/** Owns policy and approvals; manages the blacklist. */
+	CREDIT_MANAGER(EnumSet.of(CUSTOMER_READ_ALL, CUSTOMER_WRITE, CUSTOMER_IMPORT, BLACKLIST_MANAGE, PERSONAL_DATA_READ,
+			COMMUNICATION_WRITE)),
+	/** Keeps credit files, runs assessments, proposes limits. */
+	CREDIT_ANALYST(
+			EnumSet.of(CUSTOMER_READ_ALL, CUSTOMER_WRITE, CUSTOMER_IMPORT, PERSONAL_DATA_READ, COMMUNICATION_WRITE)),
+	/** Approves large or risky limits; reads credit files. */
+	COMMITTEE_MEMBER(EnumSet.of(CUSTOMER_READ_ALL)),
+	/** Sees and changes only the customers they own. */
+	SALES(EnumSet.of(CUSTOMER_READ_OWN, CUSTOMER_WRITE, PERSONAL_DATA_READ, COMMUNICATION_WRITE)),
+	/** Works overdue accounts: reads every file, calls contacts, logs communication. */
+	COLLECTOR(EnumSet.of(CUSTOMER_READ_ALL, PERSONAL_DATA_READ, COMMUNICATION_WRITE)),
+	/** Loads customers, invoices and payments. */
+	FINANCE(EnumSet.of(CUSTOMER_READ_ALL, CUSTOMER_IMPORT)),
+	/** Reads everything, changes nothing; sees personal data masked. */
+	AUDITOR(EnumSet.of(CUSTOMER_READ_ALL, AUDIT_READ));
+
+	private final Set<Permission> permissions;
+
+	Role(Set<Permission> permissions) {
+		this.permissions = Set.copyOf(permissions);
+	}
+
+	public Set<Permission> permissions() {
+		return this.permissions;
+	}
+
+	/** The authority string Spring Security carries for this role. */
+	public String authority() {
+		return "ROLE_" + name();
+	}
+
+}

@@ -1,0 +1,102 @@
+package org.credence.identity.web;
+
+import java.time.Clock;
+
+import org.credence.identity.token.ApiTokenAuthenticationFilter;
+import org.credence.identity.token.ApiTokenRepository;
+import org.credence.identity.user.AccountDetailsService;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/**
+ * Two ways in. The API ({@code /api/**}) is stateless: HTTP Basic or an API token, no
+ * session, no CSRF, and every refusal as problem details. The UI uses form login with a
+ * session, CSRF tokens on every form, and strict security headers. Both authorise by the
+ * same permissions.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+	private static final String[] PUBLIC_PATHS = { "/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**",
+			"/favicon.ico", "/actuator/health", "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui.html",
+			"/swagger-ui/**" };
+
+	/**
+	 * Delegating encoder: BCrypt for new hashes, older formats still readable after an
+	 * upgrade.
+	 */
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain api(HttpSecurity http, ApiTokenRepository tokens, AccountDetailsService accounts, Clock clock,
+			JsonMapper json) throws Exception {
+		AuthenticationEntryPoint unauthorized = (request, response, ex) -> {
+			response.setHeader("WWW-Authenticate", "Basic realm=\"Credence\", Bearer");
+			problem(json, response, HttpStatus.UNAUTHORIZED, "Authentication required",
+					"Send HTTP Basic credentials or an API token.");
+		};
+		AccessDeniedHandler forbidden = (request, response, ex) -> problem(json, response, HttpStatus.FORBIDDEN,
+				"Forbidden", "Your roles do not allow this.");
+		http.securityMatcher("/api/**")
+			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+			.httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
+			.addFilterBefore(new ApiTokenAuthenticationFilter(tokens, accounts, clock, unauthorized),
+					BasicAuthenticationFilter.class)
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf(csrf -> csrf.disable())
+			.exceptionHandling(
+					handling -> handling.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden));
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain ui(HttpSecurity http) throws Exception {
+		http.authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC_PATHS)
+			.permitAll()
+			.requestMatchers("/actuator/**")
+			.hasAuthority("identity:users")
+			.anyRequest()
+			.authenticated())
+			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
+			.headers(headers -> headers
+				.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; "
+						+ "style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'; form-action 'self'"))
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+				.frameOptions(frame -> frame.deny()));
+		return http.build();
+	}
+
+	private static void problem(JsonMapper json, jakarta.servlet.http.HttpServletResponse response, HttpStatus status,
+			String title, String detail) throws java.io.IOException {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setTitle(title);
+		response.setStatus(status.value());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.setCharacterEncoding("UTF-8");
+		json.writeValue(response.getOutputStream(), problem);
+	}
+
+}
