@@ -44,6 +44,11 @@ class Formats {
 		return date == null ? "—" : date.toString();
 	}
 
+	/** The day of an instant in the company time zone. */
+	public String day(@Nullable Instant instant) {
+		return instant == null ? "—" : instant.atZone(this.clock.getZone()).toLocalDate().toString();
+	}
+
 	public String dateTime(@Nullable Instant instant) {
 		return instant == null ? "—" : DATE_TIME.format(instant.atZone(this.clock.getZone()));
 	}

@@ -4,7 +4,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import org.credence.customer.CustomerStatus;
 import org.credence.customer.Industry;
+import org.credence.customer.OwnershipType;
 import org.credence.customer.Province;
 import org.credence.identity.Role;
 import org.credence.identity.UserSummary;
@@ -42,6 +44,14 @@ public class CustomerLabels {
 
 	public List<Industry> industries() {
 		return Arrays.asList(Industry.values());
+	}
+
+	public List<CustomerStatus> statuses() {
+		return Arrays.asList(CustomerStatus.values());
+	}
+
+	public List<OwnershipType> ownershipTypes() {
+		return Arrays.asList(OwnershipType.values());
 	}
 
 	public List<Province> provinces() {
