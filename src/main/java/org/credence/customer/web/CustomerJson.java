@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.credence.customer.BlacklistEntry;
 import org.credence.customer.BlacklistMatch;
 import org.credence.customer.CustomerDetails;
@@ -24,13 +25,14 @@ record CustomerJson(String code, String name, @Nullable String shortName, @Nulla
 		@Nullable String ownerUsername, @Nullable String analystUsername, String status, List<String> tags,
 		@Nullable String grade, @Nullable String riskClass, boolean blacklisted,
 		@Nullable BlacklistEntry blacklistEntry, Instant createdAt, Instant updatedAt,
-		@Nullable List<BlacklistMatch> warnings) {
+		@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable List<BlacklistMatch> warnings) {
 
 	static CustomerJson of(CustomerDetails c) {
 		return of(c, null);
 	}
 
-	static CustomerJson of(CustomerDetails c, @Nullable List<BlacklistMatch> warnings) {
+	static CustomerJson of(CustomerDetails c,
+			@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable List<BlacklistMatch> warnings) {
 		return new CustomerJson(c.code(), c.name(), c.shortName(), c.uscc(), c.country(), c.region(),
 				c.industry() == null ? null : c.industry().name(), c.registeredCapital(), c.registeredCapitalCurrency(),
 				c.foundedOn(), c.employees(), c.ownershipType() == null ? null : c.ownershipType().name(),

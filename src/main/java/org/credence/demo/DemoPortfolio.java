@@ -1,0 +1,95 @@
+package org.credence.demo;
+
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Set;
+
+import org.credence.customer.CustomerDraft;
+import org.credence.customer.Customers;
+import org.credence.identity.CurrentUser;
+import org.credence.identity.NewUser;
+import org.credence.identity.Users;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
+
+/**
+ * Loads the {@linkplain DemoPlan demo portfolio} on the first start: when the demo is
+ * enabled and its first sales user does not exist yet. Runs as the system; every record
+ * goes through the owning module's API, so it is validated and audited like real data.
+ */
+@Component
+@Order(10)
+@ConditionalOnBooleanProperty(name = "credence.demo.enabled")
+class DemoPortfolio implements ApplicationRunner {
+
+	static final int CUSTOMERS = 240;
+
+	private static final Logger log = LoggerFactory.getLogger(DemoPortfolio.class);
+
+	private final Users users;
+
+	private final Customers customers;
+
+	private final CurrentUser currentUser;
+
+	private final String configuredPassword;
+
+	DemoPortfolio(Users users, Customers customers, CurrentUser currentUser,
+			@Value("${credence.demo.password:}") String configuredPassword) {
+		this.users = users;
+		this.customers = customers;
+		this.currentUser = currentUser;
+		this.configuredPassword = configuredPassword;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		if (this.users.exists(DemoPlan.USERS.get(0).username())) {
+			return;
+		}
+		long started = System.nanoTime();
+		String password = StringUtils.hasText(this.configuredPassword) ? this.configuredPassword : generatePassword();
+		this.currentUser.asSystem(() -> {
+			load(password);
+			return null;
+		});
+		log.warn("""
+
+				    Loaded the demo portfolio ({} customers) in {} ms.
+				    Demo users ({}) log in with the password: {}
+				""", CUSTOMERS, (System.nanoTime() - started) / 1_000_000,
+				String.join(", ", DemoPlan.USERS.stream().map(DemoPlan.DemoUser::username).toList()),
+				StringUtils.hasText(this.configuredPassword) ? "(from CREDENCE_DEMO_PASSWORD)" : password);
+	}
+
+	void load(String password) {
+		for (DemoPlan.DemoUser user : DemoPlan.USERS) {
+			this.users.create(new NewUser(user.username(), user.displayName(), user.username() + "@credence.example",
+					Set.of(user.role()), password));
+		}
+		List<CustomerDraft> plan = DemoPlan.customers(CUSTOMERS);
+		plan.forEach(this.customers::register);
+		for (DemoPlan.DemoBlacklisting blacklisting : DemoPlan.blacklistings(plan)) {
+			this.customers.blacklist(blacklisting.customerCode(), blacklisting.reason(), blacklisting.evidence(), null);
+		}
+	}
+
+	private static String generatePassword() {
+		String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+		SecureRandom random = new SecureRandom();
+		StringBuilder password = new StringBuilder();
+		for (int i = 0; i < 14; i++) {
+			password.append(alphabet.charAt(random.nextInt(alphabet.length())));
+		}
+		return password.toString();
+	}
+
+}

@@ -1,0 +1,56 @@
+package org.credence.demo;
+
+import org.credence.IntegrationTest;
+import org.credence.customer.CustomerDetails;
+import org.credence.customer.CustomerQuery;
+import org.credence.customer.Customers;
+import org.credence.identity.CurrentUser;
+import org.credence.identity.Users;
+import org.credence.shared.Paging;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.DefaultApplicationArguments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@IntegrationTest
+class DemoPortfolioIntegrationTests {
+
+	@Autowired
+	Users users;
+
+	@Autowired
+	Customers customers;
+
+	@Autowired
+	CurrentUser currentUser;
+
+	@Test
+	void loadsThePortfolioThroughTheModuleApisOnceOnly() {
+		DemoPortfolio demo = new DemoPortfolio(this.users, this.customers, this.currentUser, "demo-password-1");
+
+		demo.run(new DefaultApplicationArguments());
+		demo.run(new DefaultApplicationArguments());
+
+		assertThat(this.users.find("wang.fang")).hasValueSatisfying(u -> assertThat(u.displayName()).isEqualTo("王芳"));
+		CustomerDetails first = this.currentUser.asSystem(() -> this.customers.get("HD-0001"));
+		assertThat(first.name()).isEqualTo("华东精密建材有限公司");
+		assertThat(first.ownerUsername()).isEqualTo("wang.fang");
+		long demoCustomers = DemoPlan.customers(DemoPortfolio.CUSTOMERS)
+			.stream()
+			.filter(c -> this.currentUser.asSystem(() -> this.customers.find(c.code())).isPresent())
+			.count();
+		assertThat(demoCustomers).isEqualTo(DemoPortfolio.CUSTOMERS);
+		assertThat(this.currentUser.asSystem(() -> this.customers.search(
+				new CustomerQuery(null, null, null, null, null, true, null, null, null, null, false),
+				new Paging(0, 500)))
+			.items())
+			.extracting(CustomerDetails::code)
+			.containsAll(DemoPlan.blacklistings(DemoPlan.customers(DemoPortfolio.CUSTOMERS))
+				.stream()
+				.map(DemoPlan.DemoBlacklisting::customerCode)
+				.toList());
+	}
+
+}
