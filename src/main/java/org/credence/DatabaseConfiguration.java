@@ -16,6 +16,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.SpringApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -58,19 +59,22 @@ class DatabaseConfiguration {
 	private static synchronized EmbeddedPostgres ephemeralServer() {
 		if (ephemeral == null) {
 			try {
-				ephemeral = EmbeddedPostgres.builder().start();
+				ephemeral = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException("Could not start the embedded PostgreSQL", ex);
 			}
-			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			// Stopped after every application context has closed, not by a JVM shutdown
+			// hook of its own (nor Zonky's): that would run concurrently and stop the
+			// server under beans still using it.
+			SpringApplication.getShutdownHandlers().add(() -> {
 				try {
 					ephemeral.close();
 				}
 				catch (IOException ex) {
 					// the JVM is going away; the temporary directory goes with it
 				}
-			}));
+			});
 		}
 		return ephemeral;
 	}
@@ -101,13 +105,14 @@ class DatabaseConfiguration {
 				Files.createDirectories(dir.getParent());
 				EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 					.setDataDirectory(dir)
-					.setCleanDataDirectory(false);
+					.setCleanDataDirectory(false)
+					.setRegisterShutdownHook(false);
 				if (properties.db().embeddedPort() > 0) {
 					builder.setPort(properties.db().embeddedPort());
 				}
 				server = builder.start();
 				log.info("Embedded PostgreSQL running on port {} with data in {}", server.getPort(), dir);
-				Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedServer::stop));
+				SpringApplication.getShutdownHandlers().add(EmbeddedServer::stop);
 				return server;
 			}
 			catch (IOException ex) {
