@@ -8,10 +8,11 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -29,19 +30,35 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
  * each test a fresh browser context that is closed after it, with a screenshot when the
  * test failed.
  */
-class BrowserExtension implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
+class BrowserExtension
+		implements ExecutionCondition, BeforeAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
 
 	private static final Namespace NAMESPACE = Namespace.create(BrowserExtension.class);
 
+	/**
+	 * Skips every test of the class without Chromium, unless they are required. A
+	 * condition rather than an assumption: no Spring context starts, and Surefire counts
+	 * each test as skipped (an assumption failing in {@code @BeforeAll} shows as "Tests
+	 * run: 0").
+	 */
+	@Override
+	public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+		Chromium chromium = Chromium.fromEnvironment();
+		if (chromium.isAvailable() || chromium.required()) {
+			return ConditionEvaluationResult.enabled("Chromium at " + chromium.executable());
+		}
+		if (context.getTestMethod().isEmpty()) {
+			System.out.println("[WARNING] " + context.getDisplayName() + ": " + chromium.missingMessage());
+		}
+		return ConditionEvaluationResult.disabled(chromium.missingMessage());
+	}
+
+	/** Fails the class when Chromium is required but missing; starts it otherwise. */
 	@Override
 	public void beforeAll(ExtensionContext context) {
 		Chromium chromium = Chromium.fromEnvironment();
 		if (!chromium.isAvailable()) {
-			if (chromium.required()) {
-				throw new AssertionFailedError(chromium.missingMessage());
-			}
-			System.out.println("[WARNING] " + context.getDisplayName() + ": " + chromium.missingMessage());
-			Assumptions.abort(chromium.missingMessage());
+			throw new AssertionFailedError(chromium.missingMessage());
 		}
 		sharedBrowser(context, chromium);
 	}
