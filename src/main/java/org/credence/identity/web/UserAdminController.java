@@ -119,7 +119,9 @@ class UserAdminController {
 		UserSummary user = found(username);
 		if (!errors.hasErrors()) {
 			try {
-				this.users.change(username, new UserChange(form.displayName(), form.email(), form.roles(),
+				// an emptied e-mail field removes the address; null would keep it
+				String email = form.email() == null ? "" : form.email();
+				this.users.change(username, new UserChange(form.displayName(), email, form.roles(),
 						Boolean.TRUE.equals(form.enabled()), form.password()));
 				redirect.addFlashAttribute("flashSuccess",
 						this.messages.getMessage("identity.users.saved", new Object[] { username }, locale));
