@@ -1,9 +1,6 @@
 package org.credence.identity;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Map;
 import java.util.Set;
 
@@ -12,7 +9,6 @@ import javax.sql.DataSource;
 import org.credence.IntegrationTest;
 import org.credence.shared.PageResult;
 import org.credence.shared.Paging;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -79,7 +75,7 @@ class AuditTrailIntegrationTests {
 		AuditEntry entry = this.auditTrail
 			.record(AuditRecord.created(null, "test", TestUsers.uniqueName(), Map.of("limit", "2000000.00")));
 		try {
-			setReasonAsReplica(entry.seq(), "quietly changed");
+			AuditTampering.setReason(this.dataSource, entry.seq(), "quietly changed");
 
 			ChainVerification verification = this.auditTrail.verify();
 
@@ -88,7 +84,7 @@ class AuditTrailIntegrationTests {
 			assertThat(verification.problem()).isEqualTo("HASH_MISMATCH");
 		}
 		finally {
-			setReasonAsReplica(entry.seq(), entry.reason());
+			AuditTampering.setReason(this.dataSource, entry.seq(), entry.reason());
 		}
 		assertThat(this.auditTrail.verify().intact()).isTrue();
 	}
@@ -122,30 +118,6 @@ class AuditTrailIntegrationTests {
 			.param("seq", seq)
 			.query(String.class)
 			.single();
-	}
-
-	/**
-	 * What someone with superuser rights could do: switch triggers off for the session
-	 * and change an entry. The same connection must switch them on again before it goes
-	 * back to the pool.
-	 */
-	private void setReasonAsReplica(long seq, @Nullable String reason) throws SQLException {
-		try (Connection connection = this.dataSource.getConnection()) {
-			try (Statement statement = connection.createStatement()) {
-				statement.execute("set session_replication_role = replica");
-			}
-			try (PreparedStatement update = connection
-				.prepareStatement("update identity.audit_entry set reason = ? where seq = ?")) {
-				update.setString(1, reason);
-				update.setLong(2, seq);
-				assertThat(update.executeUpdate()).isEqualTo(1);
-			}
-			finally {
-				try (Statement statement = connection.createStatement()) {
-					statement.execute("set session_replication_role = default");
-				}
-			}
-		}
 	}
 
 }

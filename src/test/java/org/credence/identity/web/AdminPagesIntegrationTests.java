@@ -3,14 +3,20 @@ package org.credence.identity.web;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+
+import javax.sql.DataSource;
 
 import org.credence.IntegrationTest;
 import org.credence.TestClock;
 import org.credence.identity.ApiTokenSummary;
+import org.credence.identity.AuditEntry;
 import org.credence.identity.AuditRecord;
+import org.credence.identity.AuditTampering;
 import org.credence.identity.AuditTrail;
 import org.credence.identity.CurrentUser;
 import org.credence.identity.IssuedToken;
+import org.credence.identity.NewUser;
 import org.credence.identity.Role;
 import org.credence.identity.TestUsers;
 import org.credence.identity.UserSummary;
@@ -58,6 +64,9 @@ class AdminPagesIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	DataSource dataSource;
 
 	@Autowired
 	TestClock clock;
@@ -194,6 +203,39 @@ class AdminPagesIntegrationTests {
 	}
 
 	@Test
+	void removesTheEmailWhenTheFieldIsEmptied() throws Exception {
+		String username = TestUsers.uniqueName();
+		this.currentUser.asSystem(() -> this.users
+			.create(new NewUser(username, "Li Ming", "li.ming@example.com", Set.of(Role.SALES), TestUsers.PASSWORD)));
+
+		this.mvc
+			.perform(english(post("/admin/users/" + username)).with(csrf())
+				.with(as(Role.ADMIN))
+				.param("displayName", "Li Ming")
+				.param("email", " ")
+				.param("roles", "SALES")
+				.param("enabled", "true"))
+			.andExpect(redirectedUrl("/admin/users/" + username));
+
+		assertThat(this.users.find(username).orElseThrow().email()).isNull();
+	}
+
+	@Test
+	void refusesToLetAnAdministratorDisableTheirOwnAccount() throws Exception {
+		String admin = TestUsers.create(this.users, this.currentUser, Role.ADMIN);
+
+		this.mvc
+			.perform(english(post("/admin/users/" + admin)).with(csrf())
+				.with(user(admin).authorities(CurrentUser.Authorities.of(List.of(Role.ADMIN))))
+				.param("displayName", "Myself")
+				.param("roles", "ADMIN"))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrorCode("form", "enabled", "identity.user.cannot-disable-self"))
+			.andExpect(content().string(containsString("You cannot disable your own account.")));
+		assertThat(this.users.find(admin).orElseThrow().enabled()).isTrue();
+	}
+
+	@Test
 	void refusesAnEditWithoutRolesOrWithAShortPassword() throws Exception {
 		String username = TestUsers.create(this.users, this.currentUser, Role.SALES);
 
@@ -310,6 +352,22 @@ class AdminPagesIntegrationTests {
 		this.mvc.perform(english(post("/admin/audit/verification")).with(csrf()).with(as(Role.AUDITOR)))
 			.andExpect(redirectedUrl("/admin/audit"))
 			.andExpect(flash().attribute("flashSuccess", containsString("The audit trail is intact")));
+	}
+
+	@Test
+	void reportsWhereTheChainIsBroken() throws Exception {
+		AuditEntry entry = this.auditTrail.record(AuditRecord.created(null, "test", TestUsers.uniqueName(), null));
+		try {
+			AuditTampering.setReason(this.dataSource, entry.seq(), "quietly changed");
+
+			this.mvc.perform(english(post("/admin/audit/verification")).with(csrf()).with(as(Role.AUDITOR)))
+				.andExpect(redirectedUrl("/admin/audit"))
+				.andExpect(flash().attribute("flashWarning",
+						"The audit trail is broken at entry " + entry.seq() + " (content changed)."));
+		}
+		finally {
+			AuditTampering.setReason(this.dataSource, entry.seq(), null);
+		}
 	}
 
 	private String passwordHash(String username) {

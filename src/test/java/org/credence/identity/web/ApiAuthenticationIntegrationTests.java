@@ -12,6 +12,7 @@ import org.credence.identity.CurrentUser;
 import org.credence.identity.IssuedToken;
 import org.credence.identity.Role;
 import org.credence.identity.TestUsers;
+import org.credence.identity.UserChange;
 import org.credence.identity.Users;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
@@ -134,8 +135,7 @@ class ApiAuthenticationIntegrationTests {
 		String auditor = TestUsers.create(this.users, this.currentUser, Role.AUDITOR);
 		IssuedToken token = issue(auditor, null);
 
-		this.currentUser.asSystem(
-				() -> this.users.change(auditor, new org.credence.identity.UserChange(null, null, null, false, null)));
+		this.currentUser.asSystem(() -> this.users.change(auditor, new UserChange(null, null, null, false, null)));
 
 		this.mvc.perform(get("/api/v1/audit?size=1").header("Authorization", "Bearer " + token.token()))
 			.andExpect(status().isUnauthorized());

@@ -1,5 +1,6 @@
 package org.credence.identity.web;
 
+import com.jayway.jsonpath.JsonPath;
 import org.credence.IntegrationTest;
 import org.credence.identity.CurrentUser;
 import org.credence.identity.Role;
@@ -18,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
@@ -146,7 +148,7 @@ class UserApiIntegrationTests {
 			.andExpect(jsonPath("$.items", hasSize(2)))
 			.andExpect(jsonPath("$.page").value(0))
 			.andExpect(jsonPath("$.size").value(2))
-			.andExpect(jsonPath("$.total").value(org.hamcrest.Matchers.greaterThanOrEqualTo(3)))
+			.andExpect(jsonPath("$.total").value(greaterThanOrEqualTo(3)))
 			.andExpect(content().string(not(containsString("password"))));
 		this.mvc.perform(asAdmin(get("/api/v1/users?page=10000&size=500")))
 			.andExpect(status().isOk())
@@ -207,8 +209,8 @@ class UserApiIntegrationTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		String token = com.jayway.jsonpath.JsonPath.read(body, "$.token");
-		Number id = com.jayway.jsonpath.JsonPath.read(body, "$.id");
+		String token = JsonPath.read(body, "$.token");
+		Number id = JsonPath.read(body, "$.id");
 
 		this.mvc.perform(asAdmin(get("/api/v1/users/" + erp + "/api-tokens")))
 			.andExpect(status().isOk())
