@@ -109,7 +109,7 @@ public class Users {
 		}
 		UserAccount after = new UserAccount(before.id(), username,
 				change.displayName() != null ? change.displayName() : before.displayName(),
-				change.email() != null ? change.email() : before.email(),
+				change.email() == null ? before.email() : change.email().isBlank() ? null : change.email().strip(),
 				change.password() != null ? this.passwordEncoder.encode(change.password()) : before.passwordHash(),
 				change.roles() != null ? EnumSet.copyOf(change.roles()) : before.roles(),
 				change.enabled() != null ? change.enabled() : before.enabled(), before.locale(), before.amountUnit(),

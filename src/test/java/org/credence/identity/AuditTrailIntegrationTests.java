@@ -1,0 +1,123 @@
+package org.credence.identity;
+
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import org.credence.IntegrationTest;
+import org.credence.shared.PageResult;
+import org.credence.shared.Paging;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+@IntegrationTest
+class AuditTrailIntegrationTests {
+
+	@Autowired
+	AuditTrail auditTrail;
+
+	@Autowired
+	Users users;
+
+	@Autowired
+	CurrentUser currentUser;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	DataSource dataSource;
+
+	@Test
+	void recordsUserChangesWithoutPasswordsAndTheChainVerifiesIntact() {
+		String username = TestUsers.uniqueName();
+		this.currentUser.asSystem(() -> this.users
+			.create(new NewUser(username, "王芳", "wang.fang@example.com", Set.of(Role.SALES), "first-password-1")));
+		this.currentUser.asSystem(() -> this.users.change(username,
+				new UserChange("王芳芳", null, Set.of(Role.SALES, Role.COLLECTOR), null, "second-password-2")));
+
+		var entries = this.auditTrail.entries(new AuditQuery(null, "user", CurrentUser.SYSTEM, null, null),
+				new Paging(0, 500));
+		var mine = entries.items().stream().filter(e -> e.entityId().equals(username)).toList();
+
+		assertThat(mine).extracting(AuditEntry::action).containsExactly("CHANGED", "CREATED");
+		assertThat(mine.get(0).before()).contains("\"displayName\":\"王芳\"");
+		assertThat(mine.get(0).after()).contains("\"displayName\":\"王芳芳\"").contains("COLLECTOR");
+		assertThat(mine.get(0).reason()).isEqualTo("password changed");
+		assertThat(mine).allSatisfy(entry -> assertThat(entry.before() + entry.after()).doesNotContain("password-")
+			.doesNotContain("bcrypt"));
+		assertThat(this.auditTrail.verify().intact()).isTrue();
+	}
+
+	@Test
+	void listsASubjectsEntriesNewestFirst() {
+		String subject = "customer/" + TestUsers.uniqueName();
+		AuditEntry first = this.auditTrail.record(AuditRecord.created(subject, "customer", "X", Map.of("name", "A")));
+		AuditEntry second = this.auditTrail
+			.record(AuditRecord.changed(subject, "customer", "X", Map.of("name", "A"), Map.of("name", "B")));
+
+		PageResult<AuditEntry> page = this.auditTrail.entries(AuditQuery.forSubject(subject), new Paging(0, 10));
+
+		assertThat(page.total()).isEqualTo(2);
+		assertThat(page.items()).extracting(AuditEntry::seq).containsExactly(second.seq(), first.seq());
+	}
+
+	@Test
+	void detectsAnEntryChangedBehindTheTriggersBack() throws SQLException {
+		AuditEntry entry = this.auditTrail
+			.record(AuditRecord.created(null, "test", TestUsers.uniqueName(), Map.of("limit", "2000000.00")));
+		try {
+			AuditTampering.setReason(this.dataSource, entry.seq(), "quietly changed");
+
+			ChainVerification verification = this.auditTrail.verify();
+
+			assertThat(verification.intact()).isFalse();
+			assertThat(verification.brokenAt()).isEqualTo(entry.seq());
+			assertThat(verification.problem()).isEqualTo("HASH_MISMATCH");
+		}
+		finally {
+			AuditTampering.setReason(this.dataSource, entry.seq(), entry.reason());
+		}
+		assertThat(this.auditTrail.verify().intact()).isTrue();
+	}
+
+	@Test
+	void refusesAPlainUpdateOfAnEntry() {
+		AuditEntry entry = this.auditTrail.record(AuditRecord.created(null, "test", TestUsers.uniqueName(), null));
+
+		assertThatExceptionOfType(DataAccessException.class)
+			.isThrownBy(() -> this.jdbc.sql("update identity.audit_entry set actor = 'someone' where seq = :seq")
+				.param("seq", entry.seq())
+				.update())
+			.withMessageContaining("append-only");
+		assertThat(actorOf(entry.seq())).isEqualTo(CurrentUser.SYSTEM);
+	}
+
+	@Test
+	void refusesToDeleteAnEntry() {
+		AuditEntry entry = this.auditTrail.record(AuditRecord.created(null, "test", TestUsers.uniqueName(), null));
+
+		assertThatExceptionOfType(DataAccessException.class)
+			.isThrownBy(() -> this.jdbc.sql("delete from identity.audit_entry where seq = :seq")
+				.param("seq", entry.seq())
+				.update())
+			.withMessageContaining("append-only");
+		assertThat(actorOf(entry.seq())).isEqualTo(CurrentUser.SYSTEM);
+	}
+
+	private String actorOf(long seq) {
+		return this.jdbc.sql("select actor from identity.audit_entry where seq = :seq")
+			.param("seq", seq)
+			.query(String.class)
+			.single();
+	}
+
+}
