@@ -17,7 +17,7 @@ class LanguageSwitchBrowserTests {
 		browser.logInAsAdmin();
 
 		assertThat(page).hasURL(browser.baseUrl() + "/");
-		assertThat(page.locator("h1.page-title")).containsText("admin");
+		assertThat(page.locator("h1.page-title")).containsText("Administrator");
 		assertThat(page.locator(".topbar .user")).hasText("admin");
 		assertThat(workbenchLink(page)).isVisible();
 		browser.screenshot("workbench");
