@@ -74,6 +74,9 @@ class DocumentationTests {
 	}
 
 	private static String section(String name) throws IOException {
+		if (Boolean.getBoolean("credence.docs.write")) {
+			write(name, "permissions".equals(name) ? permissionMatrix() : moduleTable());
+		}
 		String readme = Files.readString(README);
 		String start = "<!-- generated:" + name + " -->\n";
 		String end = "<!-- /generated:" + name + " -->";
@@ -81,6 +84,14 @@ class DocumentationTests {
 		int to = readme.indexOf(end);
 		assertThat(from).as("README has a %s section", name).isNotNegative();
 		return readme.substring(from + start.length(), to);
+	}
+
+	private static void write(String name, String content) throws IOException {
+		String readme = Files.readString(README);
+		String start = "<!-- generated:" + name + " -->\n";
+		int from = readme.indexOf(start) + start.length();
+		int to = readme.indexOf("<!-- /generated:" + name + " -->");
+		Files.writeString(README, readme.substring(0, from) + content + readme.substring(to));
 	}
 
 }

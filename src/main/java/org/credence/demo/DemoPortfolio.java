@@ -1,11 +1,17 @@
 package org.credence.demo;
 
 import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
 import org.credence.customer.CustomerDraft;
 import org.credence.customer.Customers;
+import org.credence.customer.communication.Communications;
+import org.credence.customer.contact.ContactDraft;
+import org.credence.customer.contact.Contacts;
+import org.credence.customer.report.ExternalReports;
 import org.credence.identity.CurrentUser;
 import org.credence.identity.NewUser;
 import org.credence.identity.Users;
@@ -40,13 +46,26 @@ class DemoPortfolio implements ApplicationRunner {
 
 	private final CurrentUser currentUser;
 
+	private final Contacts contacts;
+
+	private final Communications communications;
+
+	private final ExternalReports reports;
+
+	private final Clock clock;
+
 	private final String configuredPassword;
 
-	DemoPortfolio(Users users, Customers customers, CurrentUser currentUser,
+	DemoPortfolio(Users users, Customers customers, CurrentUser currentUser, Contacts contacts,
+			Communications communications, ExternalReports reports, Clock clock,
 			@Value("${credence.demo.password:}") String configuredPassword) {
 		this.users = users;
 		this.customers = customers;
 		this.currentUser = currentUser;
+		this.contacts = contacts;
+		this.communications = communications;
+		this.reports = reports;
+		this.clock = clock;
 		this.configuredPassword = configuredPassword;
 	}
 
@@ -76,7 +95,18 @@ class DemoPortfolio implements ApplicationRunner {
 					Set.of(user.role()), password));
 		}
 		List<CustomerDraft> plan = DemoPlan.customers(CUSTOMERS);
-		plan.forEach(this.customers::register);
+		LocalDate today = LocalDate.now(this.clock);
+		for (int i = 0; i < plan.size(); i++) {
+			CustomerDraft customer = plan.get(i);
+			this.customers.register(customer);
+			LocalDate consentOn = today.minusDays(400 + i);
+			List<ContactDraft> people = i == 0 ? List.of(DemoActivity.scenarioContact(consentOn))
+					: DemoActivity.contacts(i, "example-" + customer.code().toLowerCase() + ".cn", consentOn);
+			people.forEach(contact -> this.contacts.add(customer.code(), contact));
+			DemoActivity.communications(i, today).forEach(entry -> this.communications.log(customer.code(), entry));
+			DemoActivity.reports(i, today).forEach(report -> this.reports.record(customer.code(), report));
+			DemoActivity.feedback(i, today).forEach(entry -> this.reports.recordFeedback(customer.code(), entry));
+		}
 		for (DemoPlan.DemoBlacklisting blacklisting : DemoPlan.blacklistings(plan)) {
 			this.customers.blacklist(blacklisting.customerCode(), blacklisting.reason(), blacklisting.evidence(), null);
 		}

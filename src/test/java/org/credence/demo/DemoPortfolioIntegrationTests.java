@@ -4,10 +4,15 @@ import org.credence.IntegrationTest;
 import org.credence.customer.CustomerDetails;
 import org.credence.customer.CustomerQuery;
 import org.credence.customer.Customers;
+import org.credence.customer.communication.Communications;
+import org.credence.customer.contact.Contacts;
+import org.credence.customer.report.ExternalReports;
 import org.credence.identity.CurrentUser;
 import org.credence.identity.Users;
 import org.credence.shared.Paging;
 import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
@@ -26,9 +31,22 @@ class DemoPortfolioIntegrationTests {
 	@Autowired
 	CurrentUser currentUser;
 
+	@Autowired
+	Contacts contacts;
+
+	@Autowired
+	Communications communications;
+
+	@Autowired
+	ExternalReports reports;
+
+	@Autowired
+	Clock clock;
+
 	@Test
 	void loadsThePortfolioThroughTheModuleApisOnceOnly() {
-		DemoPortfolio demo = new DemoPortfolio(this.users, this.customers, this.currentUser, "demo-password-1");
+		DemoPortfolio demo = new DemoPortfolio(this.users, this.customers, this.currentUser, this.contacts,
+				this.communications, this.reports, this.clock, "demo-password-1");
 
 		demo.run(new DefaultApplicationArguments());
 		demo.run(new DefaultApplicationArguments());
@@ -42,6 +60,19 @@ class DemoPortfolioIntegrationTests {
 			.filter(c -> this.currentUser.asSystem(() -> this.customers.find(c.code())).isPresent())
 			.count();
 		assertThat(demoCustomers).isEqualTo(DemoPortfolio.CUSTOMERS);
+		assertThat(this.currentUser.asSystem(() -> this.contacts.all("HD-0001"))).singleElement()
+			.satisfies(contact -> assertThat(contact.name()).isEqualTo("李明"));
+		long withCommunications = DemoPlan.customers(DemoPortfolio.CUSTOMERS)
+			.stream()
+			.filter(c -> this.currentUser.asSystem(() -> this.communications.list(c.code(), new Paging(0, 1)))
+				.total() > 0)
+			.count();
+		assertThat(withCommunications).isGreaterThan(DemoPortfolio.CUSTOMERS / 2);
+		long withReports = DemoPlan.customers(DemoPortfolio.CUSTOMERS)
+			.stream()
+			.filter(c -> this.currentUser.asSystem(() -> this.reports.reports(c.code(), new Paging(0, 1))).total() > 0)
+			.count();
+		assertThat(withReports).isGreaterThan(DemoPortfolio.CUSTOMERS / 2);
 		assertThat(this.currentUser.asSystem(() -> this.customers.search(
 				new CustomerQuery(null, null, null, null, null, true, null, null, null, null, false),
 				new Paging(0, 500)))

@@ -3,6 +3,7 @@
  * logged them, and when to follow up.
  */
 @NullMarked
+@org.springframework.modulith.NamedInterface("communication")
 package org.credence.customer.communication;
 
 import org.jspecify.annotations.NullMarked;

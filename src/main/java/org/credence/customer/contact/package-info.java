@@ -4,6 +4,7 @@
  * and shown masked to readers without the right to see them.
  */
 @NullMarked
+@org.springframework.modulith.NamedInterface("contact")
 package org.credence.customer.contact;
 
 import org.jspecify.annotations.NullMarked;

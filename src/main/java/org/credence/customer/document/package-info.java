@@ -4,6 +4,7 @@
  * checked by its name and by its content; every file carries its SHA-256 checksum.
  */
 @NullMarked
+@org.springframework.modulith.NamedInterface("document")
 package org.credence.customer.document;
 
 import org.jspecify.annotations.NullMarked;

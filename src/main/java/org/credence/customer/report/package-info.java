@@ -4,6 +4,7 @@
  * experience that peers and suppliers report.
  */
 @NullMarked
+@org.springframework.modulith.NamedInterface("report")
 package org.credence.customer.report;
 
 import org.jspecify.annotations.NullMarked;
