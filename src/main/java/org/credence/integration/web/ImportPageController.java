@@ -84,10 +84,11 @@ class ImportPageController {
 				importer.columns().stream().map(column -> describe(importer, column, locale)).toList());
 	}
 
-	private ColumnHelp describe(ImportColumn column, Locale locale) {
+	private ColumnHelp describe(Importer<?> importer, ImportColumn column, Locale locale) {
 		return new ColumnHelp(column.field(),
 				this.messages.getMessage(column.labelCode(), null, column.field(), locale), column.required(),
-				this.messages.getMessage(column.hintCode(), null, "", locale));
+				this.messages.getMessage(column.hintCode(), null, "", locale),
+				importer.allowedValues(column.field(), locale));
 	}
 
 	private String message(String code, Object... arguments) {
