@@ -219,7 +219,7 @@ class CustomerImporter implements Importer<CustomerDraft> {
 			.filter(code -> LANGUAGES.stream()
 				.anyMatch(language -> new Locale("", code).getDisplayCountry(language).equalsIgnoreCase(name)))
 			.findFirst();
-		if (value.length() == 2) {
+		if (value.length() == 2 && value.chars().allMatch(c -> c < 128 && Character.isLetter(c))) {
 			return value.toUpperCase(Locale.ROOT);
 		}
 		return byName.apply(value).orElse(value);
