@@ -162,6 +162,13 @@ class TableReaderTests {
 	}
 
 	@Test
+	void refusesACsvFileWithAnUnterminatedQuote() {
+		byte[] content = "code,name\nC1,\"Alpha\nC2,Beta\n".getBytes(StandardCharsets.UTF_8);
+
+		assertThat(problemOf(content)).isEqualTo("integration.import.file.csv-malformed");
+	}
+
+	@Test
 	void explainsThatOldExcelFilesMustBeSavedAsXlsx() {
 		byte[] ole2 = { (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1 };
 
