@@ -1,0 +1,107 @@
+package org.credence.integration.web;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.credence.integration.imports.FileImports;
+import org.credence.integration.imports.ImportMode;
+import org.credence.integration.imports.ImportResult;
+import org.credence.shared.InvalidInputException;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** {@code /api/v1/imports}: file imports for other systems and scripts. */
+@RestController
+@RequestMapping("/api/v1/imports")
+@Tag(name = "Imports", description = "Files of customers (later invoices, payments, orders, credit notes and "
+		+ "financial statements): CSV in UTF-8 or GBK, or XLSX, with a header row")
+class ImportController {
+
+	static final MediaType XLSX = MediaType
+		.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+	private final FileImports imports;
+
+	ImportController(FileImports imports) {
+		this.imports = imports;
+	}
+
+	@PostMapping(path = "/{kind}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@Operation(summary = "Import a file",
+			description = "Reads every row, checks it, then writes the good rows in one transaction. With mode=all "
+					+ "(the default) one bad row imports nothing; with mode=partial the good rows are imported and "
+					+ "the bad ones reported. Rows are numbered as Excel shows them: the header is row 1. "
+					+ "Answers 200 with the report even when rows were rejected; 400 only when the file itself "
+					+ "cannot be read, its header has unknown, repeated or missing columns, or it has too many rows.")
+	@ApiResponse(responseCode = "200", description = "The import report")
+	@ApiResponse(responseCode = "400", description = "Unreadable file or wrong header",
+			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+	@ApiResponse(responseCode = "403", description = "The caller may not import this kind",
+			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+	@ApiResponse(responseCode = "404", description = "No such kind of import",
+			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+	ImportResult importFile(
+			@Parameter(description = "What the file holds, for instance customers") @PathVariable String kind,
+			@Parameter(description = "all (default) or partial") @RequestParam(defaultValue = "all") String mode,
+			@Parameter(description = "CSV (UTF-8 or GBK; comma, semicolon or tab) or XLSX (first sheet)",
+					content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM_VALUE,
+							schema = @Schema(type = "string",
+									format = "binary"))) @RequestPart("file") MultipartFile file) {
+		ImportMode importMode = ImportMode.parse(mode)
+			.orElseThrow(() -> new InvalidInputException("mode", "integration.import.mode.unknown", mode));
+		return this.imports.importFile(kind, bytes(file), importMode);
+	}
+
+	@GetMapping("/{kind}/template")
+	@Operation(summary = "Download the XLSX template of a kind",
+			description = "One header row, importable as it is, with the field names as column names (or with "
+					+ "the labels in the caller's language, Accept-Language, when header=labels), a comment on "
+					+ "each column, and a second sheet listing every column, whether it is required and the "
+					+ "values it accepts.")
+	@ApiResponse(responseCode = "200", description = "The template",
+			content = @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+	ResponseEntity<byte[]> template(@PathVariable String kind,
+			@Parameter(description = "fields (default): the API field names; labels: the labels in the "
+					+ "caller's language") @RequestParam(defaultValue = "fields") String header) {
+		return xlsx(kind, this.imports.template(kind, "labels".equalsIgnoreCase(header)));
+	}
+
+	static ResponseEntity<byte[]> xlsx(String kind, byte[] content) {
+		return ResponseEntity.ok()
+			.contentType(XLSX)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment()
+						.filename("credence-" + kind + "-template.xlsx", StandardCharsets.UTF_8)
+						.build()
+						.toString())
+			.body(content);
+	}
+
+	static byte[] bytes(MultipartFile file) {
+		try {
+			return file.getBytes();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
