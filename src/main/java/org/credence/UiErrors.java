@@ -36,7 +36,7 @@ class UiErrors {
 		return page(request, response, 409);
 	}
 
-	private ModelAndView page(HttpServletRequest request, HttpServletResponse response, int status) {
+	ModelAndView page(HttpServletRequest request, HttpServletResponse response, int status) {
 		response.setStatus(status);
 		ModelAndView page = new ModelAndView("error");
 		// exception handlers get no @ModelAttribute values, so the layout's are added

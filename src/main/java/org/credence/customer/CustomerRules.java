@@ -83,6 +83,9 @@ final class CustomerRules {
 		if (draft.groupCode() != null && !draft.groupCode().isBlank() && !CODE.matcher(draft.groupCode()).matches()) {
 			problems.add(new FieldProblem("groupCode", "customer.code.pattern"));
 		}
+		if (draft.groupName() != null && draft.groupName().length() > 300) {
+			problems.add(new FieldProblem("groupName", "customer.name.too-long"));
+		}
 		if (draft.ownerUsername() != null && !draft.ownerUsername().isBlank() && !isOwner.test(draft.ownerUsername())) {
 			problems.add(new FieldProblem("ownerUsername", "customer.owner.not-sales", draft.ownerUsername()));
 		}

@@ -109,6 +109,10 @@ public class Customers {
 	@Transactional
 	public Registration register(CustomerDraft draft) {
 		this.currentUser.require(Permission.CUSTOMER_WRITE);
+		return open(draft);
+	}
+
+	private Registration open(CustomerDraft draft) {
 		CustomerDraft scoped = withOwnerForSales(draft);
 		requireValid(scoped);
 		CustomerDraft customer = CustomerRules.normalise(scoped);
@@ -131,6 +135,7 @@ public class Customers {
 	 */
 	@Transactional
 	public CustomerDetails change(String code, CustomerChange change) {
+		this.currentUser.require(Permission.CUSTOMER_WRITE);
 		CustomerDetails current = get(code);
 		return save(current, change.applyTo(current.toDraft()), current.version());
 	}
@@ -142,6 +147,7 @@ public class Customers {
 	 */
 	@Transactional
 	public CustomerDetails replace(String code, CustomerDraft draft, long version) {
+		this.currentUser.require(Permission.CUSTOMER_WRITE);
 		CustomerDetails current = get(code);
 		if (current.version() != version) {
 			throw new ConflictException("customer.changed-meanwhile", code);
@@ -151,19 +157,24 @@ public class Customers {
 
 	/**
 	 * Opens a credit file or, when the code exists, changes the fields the draft gives
-	 * (an import row). Returns the blacklist matches of a new customer.
+	 * (an import row). Allowed to users who may write or import customers. Returns the
+	 * blacklist matches of the customer as saved.
 	 */
 	@Transactional
 	public Registration upsert(CustomerDraft draft) {
+		if (!this.currentUser.has(Permission.CUSTOMER_WRITE)) {
+			this.currentUser.require(Permission.CUSTOMER_IMPORT);
+		}
 		Optional<CustomerDetails> current = find(draft.code());
 		if (current.isEmpty()) {
-			return register(draft);
+			return open(draft);
 		}
 		CustomerChange change = new CustomerChange(draft.name(), draft.shortName(), draft.uscc(), draft.country(),
 				draft.region(), draft.industry(), draft.registeredCapital(), draft.registeredCapitalCurrency(),
 				draft.foundedOn(), draft.employees(), draft.ownershipType(), draft.groupCode(), draft.groupName(),
 				draft.ownerUsername(), draft.analystUsername(), draft.status(), draft.tags());
-		return new Registration(change(draft.code(), change), List.of());
+		CustomerDetails saved = save(current.get(), change.applyTo(current.get().toDraft()), current.get().version());
+		return new Registration(saved, blacklistMatches(saved.uscc(), saved.name(), saved.code()));
 	}
 
 	/**
@@ -244,7 +255,6 @@ public class Customers {
 	}
 
 	private CustomerDetails save(CustomerDetails current, CustomerDraft draft, long version) {
-		this.currentUser.require(Permission.CUSTOMER_WRITE);
 		if (!current.code().equals(draft.code())) {
 			throw new InvalidInputException("code", "customer.code.immutable");
 		}

@@ -92,7 +92,6 @@ class CustomerImporter implements Importer<CustomerDraft> {
 	@Override
 	public void authorise() {
 		this.currentUser.require(Permission.CUSTOMER_IMPORT);
-		this.currentUser.require(Permission.CUSTOMER_WRITE);
 	}
 
 	@Override

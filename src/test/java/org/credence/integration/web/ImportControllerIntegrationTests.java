@@ -283,6 +283,19 @@ class ImportControllerIntegrationTests {
 	}
 
 	@Test
+	void financeUsersImportCustomersWithoutTheRightToEditThemByHand() throws Exception {
+		String code = prefix() + "-FIN";
+		this.mvc
+			.perform(multipart("/api/v1/imports/customers")
+				.file(file("c.csv", csv("code,name", code + ",财务导入有限公司").getBytes(StandardCharsets.UTF_8)))
+				.with(user("fiona").authorities(CurrentUser.Authorities.of(List.of(Role.FINANCE)))))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.accepted").value(1));
+
+		assertThat(find(code)).hasValueSatisfying(c -> assertThat(c.name()).isEqualTo("财务导入有限公司"));
+	}
+
+	@Test
 	void anUnknownKindIsNotFound() throws Exception {
 		importFile("spaceships", csv("code,name", "X-1,Alpha").getBytes(StandardCharsets.UTF_8), "all")
 			.andExpect(status().isNotFound())

@@ -110,7 +110,7 @@ class ImportPageControllerIntegrationTests {
 	}
 
 	static RequestPostProcessor analyst() {
-		return user("admin").authorities(CurrentUser.Authorities.of(List.of(Role.CREDIT_ANALYST)));
+		return user("import.page.analyst").authorities(CurrentUser.Authorities.of(List.of(Role.CREDIT_ANALYST)));
 	}
 
 }
