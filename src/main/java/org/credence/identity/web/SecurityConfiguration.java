@@ -5,6 +5,7 @@ import java.time.Clock;
 import org.credence.identity.token.ApiTokenAuthenticationFilter;
 import org.credence.identity.token.ApiTokenRepository;
 import org.credence.identity.user.AccountDetailsService;
+import org.credence.identity.user.UserAccountRepository;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.annotation.Bean;
@@ -22,6 +23,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
@@ -72,13 +74,14 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain ui(HttpSecurity http) throws Exception {
-		http.authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC_PATHS)
-			.permitAll()
-			.requestMatchers("/actuator/**")
-			.hasAuthority("identity:users")
-			.anyRequest()
-			.authenticated())
+	SecurityFilterChain ui(HttpSecurity http, UserAccountRepository accounts) throws Exception {
+		http.addFilterAfter(new SessionAccountCheck(accounts), SecurityContextHolderFilter.class)
+			.authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC_PATHS)
+				.permitAll()
+				.requestMatchers("/actuator/**")
+				.hasAuthority("identity:users")
+				.anyRequest()
+				.authenticated())
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
 			.headers(headers -> headers
