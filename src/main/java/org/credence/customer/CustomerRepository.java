@@ -71,8 +71,7 @@ class CustomerRepository {
 		Map<String, Object> params = new HashMap<>();
 		String where = where(query, ownerScope, params);
 		params.put("today", today);
-		String order = SORT_COLUMNS.getOrDefault(query.sort() == null ? "code" : query.sort(), "c.code")
-				+ (query.descending() ? " desc nulls last" : " asc nulls last") + ", c.id";
+		String order = order(query);
 		List<CustomerDetails> items = this.jdbc
 			.sql(SELECT + where + " order by " + order + " limit :limit offset :offset")
 			.params(params)
@@ -87,6 +86,22 @@ class CustomerRepository {
 					.query(Long.class)
 					.single();
 		return new PageResult<>(items, paging.page(), paging.size(), total);
+	}
+
+	List<CustomerDetails> searchAll(CustomerQuery query, int limit, LocalDate today, @Nullable String ownerScope) {
+		Map<String, Object> params = new HashMap<>();
+		String where = where(query, ownerScope, params);
+		params.put("today", today);
+		return this.jdbc.sql(SELECT + where + " order by " + order(query) + " limit :limit")
+			.params(params)
+			.param("limit", limit)
+			.query(CustomerRepository::details)
+			.list();
+	}
+
+	private static String order(CustomerQuery query) {
+		return SORT_COLUMNS.getOrDefault(query.sort() == null ? "code" : query.sort(), "c.code")
+				+ (query.descending() ? " desc nulls last" : " asc nulls last") + ", c.id";
 	}
 
 	/** Customers per status, and how many are blacklisted, within a data scope. */
@@ -139,10 +154,11 @@ class CustomerRepository {
 	}
 
 	/** The id of a group, created with the given name if it does not exist yet. */
-	long groupId(String groupCode, String groupName, Instant now) {
+	long groupId(String groupCode, @Nullable String groupName, Instant now) {
 		return this.jdbc.sql("""
-				insert into customer.customer_group (code, name, created_at) values (:code, :name, :now)
-				on conflict (code) do update set code = excluded.code
+				insert into customer.customer_group (code, name, created_at)
+				values (:code, coalesce(cast(:name as varchar), :code), :now)
+				on conflict (code) do update set name = coalesce(cast(:name as varchar), customer.customer_group.name)
 				returning id
 				""")
 			.param("code", groupCode)

@@ -19,7 +19,13 @@ import org.credence.shared.InvalidInputException.FieldProblem;
  */
 final class CustomerRules {
 
-	static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]{0,63}");
+	/**
+	 * Codes are path segments in URLs, so no slash; {@code new} and {@code export.xlsx}
+	 * are pages.
+	 */
+	static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
+	private static final Set<String> RESERVED_CODES = Set.of("new", "export.xlsx");
 
 	private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
@@ -32,7 +38,8 @@ final class CustomerRules {
 		if (draft.code() == null || draft.code().isBlank()) {
 			problems.add(new FieldProblem("code", "customer.code.required"));
 		}
-		else if (!CODE.matcher(draft.code()).matches()) {
+		else if (!CODE.matcher(draft.code()).matches()
+				|| RESERVED_CODES.contains(draft.code().strip().toLowerCase(Locale.ROOT))) {
 			problems.add(new FieldProblem("code", "customer.code.pattern"));
 		}
 		if (draft.name() == null || draft.name().isBlank()) {

@@ -23,6 +23,7 @@ import org.credence.shared.RuleViolationException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -82,6 +83,17 @@ public class Customers {
 	}
 
 	/**
+	 * Every customer matching the query within the caller's data scope, up to
+	 * {@code limit}, in the query's order: for exports, where a page of at most 500 would
+	 * silently cut the list.
+	 */
+	@Transactional(readOnly = true)
+	public List<CustomerDetails> searchAll(CustomerQuery query, int limit) {
+		requireRead();
+		return this.repository.searchAll(query, limit, today(), this.currentUser.ownerScope().orElse(null));
+	}
+
+	/**
 	 * How many customers the caller sees per status, and how many of them are
 	 * blacklisted.
 	 */
@@ -120,7 +132,13 @@ public class Customers {
 			throw new ConflictException("customer.code.exists", customer.code());
 		}
 		Long groupId = groupId(customer);
-		this.repository.insert(customer, groupId, this.clock.instant());
+		try {
+			this.repository.insert(customer, groupId, this.clock.instant());
+		}
+		catch (DuplicateKeyException ex) {
+			// another request opened the same code between the check and the insert
+			throw new ConflictException("customer.code.exists", customer.code());
+		}
 		CustomerDetails created = this.repository.find(customer.code(), today(), null).orElseThrow();
 		this.auditTrail.record(AuditRecord.created(created.auditSubject(), "customer", created.code(), state(created)));
 		this.events.publishEvent(
@@ -184,7 +202,16 @@ public class Customers {
 	@Transactional(readOnly = true)
 	public List<BlacklistMatch> blacklistMatches(@Nullable String uscc, String name, @Nullable String exceptCode) {
 		String normalisedUscc = uscc == null || uscc.isBlank() ? null : uscc.strip().toUpperCase(java.util.Locale.ROOT);
-		return this.repository.blacklistMatches(normalisedUscc, name, exceptCode, today());
+		List<BlacklistMatch> matches = this.repository.blacklistMatches(normalisedUscc, name, exceptCode, today());
+		if (this.currentUser.ownerScope().isEmpty()) {
+			return matches;
+		}
+		// users who see only their own customers learn that there is a match, not whose
+		return matches.stream()
+			.map(match -> this.repository.find(match.customerCode(), today(), this.currentUser.username()).isPresent()
+					? match : new BlacklistMatch("", "", match.matchedOn(), ""))
+			.distinct()
+			.toList();
 	}
 
 	/**
@@ -262,7 +289,13 @@ public class Customers {
 				&& !draft.ownerUsername().equals(current.ownerUsername())) {
 			throw new AccessDeniedException("Sales cannot hand a customer to another owner");
 		}
-		requireValid(draft);
+		// the owner and analyst on file stay valid when their accounts are disabled later
+		List<FieldProblem> problems = CustomerRules.problems(draft, today(),
+				user -> user.equals(current.ownerUsername()) || isSalesUser(user),
+				user -> user.equals(current.analystUsername()) || isAnalystUser(user));
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
 		CustomerDraft customer = CustomerRules.normalise(draft);
 		if (!this.repository.update(customer, groupId(customer), version, this.clock.instant())) {
 			throw new ConflictException("customer.changed-meanwhile", current.code());
@@ -303,8 +336,7 @@ public class Customers {
 		if (customer.groupCode() == null) {
 			return null;
 		}
-		return this.repository.groupId(customer.groupCode(),
-				customer.groupName() == null ? customer.groupCode() : customer.groupName(), this.clock.instant());
+		return this.repository.groupId(customer.groupCode(), customer.groupName(), this.clock.instant());
 	}
 
 	private void requireRead() {
@@ -344,6 +376,7 @@ public class Customers {
 		state.put("employees", customer.employees());
 		state.put("ownershipType", customer.ownershipType() == null ? null : customer.ownershipType().name());
 		state.put("groupCode", customer.groupCode());
+		state.put("groupName", customer.groupName());
 		state.put("ownerUsername", customer.ownerUsername());
 		state.put("analystUsername", customer.analystUsername());
 		state.put("status", customer.status().name());

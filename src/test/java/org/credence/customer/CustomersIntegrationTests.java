@@ -272,4 +272,78 @@ class CustomersIntegrationTests {
 		}
 	}
 
+	@Test
+	void salesLearnThatANewCustomerResemblesABlacklistedOneButNotWhichOne() {
+		String wang = user(this.users, this.currentUser, "wang", Role.SALES);
+		CustomerDetails blacklisted = customer(this.customers, this.currentUser, "别人的失信客户有限公司", null);
+		this.currentUser.asSystem(() -> this.customers.blacklist(blacklisted.code(), "失信被执行人", null, null));
+
+		SecurityContexts.runAs(wang, List.of(Role.SALES), () -> {
+			Registration registration = this.customers
+				.register(new CustomerDraft(uniqueCode("S"), "相似的新客户", null, blacklisted.uscc(), null, null, null, null,
+						null, null, null, null, null, null, null, null, null, null));
+			assertThat(registration.warnings()).containsExactly(new BlacklistMatch("", "", "USCC", ""));
+		});
+	}
+
+	@Test
+	void exportsEveryMatchingCustomerNotJustOnePage() {
+		String marker = uniqueCode("MANY");
+		for (int i = 0; i < 501; i++) {
+			String code = marker + "-" + i;
+			this.currentUser.asSystem(() -> this.customers.register(CustomerDraft.of(code, "批量 " + code)));
+		}
+		CustomerQuery query = new CustomerQuery(marker, null, null, null, null, null, null, null, null, null, false);
+
+		assertThat(this.currentUser.asSystem(() -> this.customers.searchAll(query, 100_000))).hasSize(501);
+	}
+
+	@Test
+	void aDisabledOwnerDoesNotBlockChangesToTheirCustomers() {
+		String wang = user(this.users, this.currentUser, "wang", Role.SALES);
+		CustomerDetails customer = customer(this.customers, this.currentUser, "离职销售的客户", wang);
+		this.currentUser.asSystem(
+				() -> this.users.change(wang, new org.credence.identity.UserChange(null, null, null, false, null)));
+
+		CustomerDetails changed = this.currentUser
+			.asSystem(() -> this.customers.change(customer.code(), new CustomerChange("离职销售的客户（更名）", null, null, null,
+					null, null, null, null, null, null, null, null, null, null, null, null, null)));
+
+		assertThat(changed.name()).isEqualTo("离职销售的客户（更名）");
+		assertThat(changed.ownerUsername()).isEqualTo(wang);
+		String zhao = user(this.users, this.currentUser, "zhao", Role.CREDIT_ANALYST);
+		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> this.currentUser
+			.asSystem(() -> this.customers.change(customer.code(), new CustomerChange(null, null, null, null, null,
+					null, null, null, null, null, null, null, null, zhao, null, null, null))));
+	}
+
+	@Test
+	void renamesAGroupWhenANameIsGivenAndAuditsIt() {
+		String group = uniqueCode("G");
+		CustomerDetails member = this.currentUser
+			.asSystem(() -> this.customers.register(new CustomerDraft(uniqueCode("M"), "集团成员", null, null, null, null,
+					null, null, null, null, null, null, group, "旧集团名", null, null, null, null)))
+			.customer();
+
+		CustomerDetails renamed = this.currentUser
+			.asSystem(() -> this.customers.change(member.code(), new CustomerChange(null, null, null, null, null, null,
+					null, null, null, null, null, group, "新集团名", null, null, null, null)));
+
+		assertThat(renamed.groupName()).isEqualTo("新集团名");
+		assertThat(this.auditTrail.entries(AuditQuery.forSubject(member.auditSubject()), new Paging(0, 1))
+			.items()
+			.get(0)
+			.after()).contains("新集团名");
+	}
+
+	@Test
+	void refusesCodesThatCannotBeAddressedInAUrl() {
+		for (String code : List.of("SH/0001", "new", "export.xlsx")) {
+			assertThatExceptionOfType(InvalidInputException.class)
+				.isThrownBy(() -> this.currentUser.asSystem(() -> this.customers.register(CustomerDraft.of(code, "x"))))
+				.satisfies(ex -> assertThat(ex.problems()).extracting(InvalidInputException.FieldProblem::field)
+					.containsExactly("code"));
+		}
+	}
+
 }

@@ -100,7 +100,7 @@ class CustomerController {
 
 	@GetMapping("/customers/export.xlsx")
 	void export(ListFilters filters, HttpServletResponse response) throws IOException {
-		PageResult<CustomerDetails> all = this.customers.search(filters.query(), new Paging(0, EXPORT_LIMIT));
+		List<CustomerDetails> all = this.customers.searchAll(filters.query(), EXPORT_LIMIT);
 		String fileName = msg("customer.list.title") + "-" + LocalDate.now(this.clock) + ".xlsx";
 		response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 		response.setHeader("Content-Disposition",
@@ -124,7 +124,7 @@ class CustomerController {
 			}
 			Locale locale = LocaleContextHolder.getLocale();
 			int rowIndex = 1;
-			for (CustomerDetails c : all.items()) {
+			for (CustomerDetails c : all) {
 				Row row = sheet.createRow(rowIndex++);
 				row.createCell(0).setCellValue(c.code());
 				row.createCell(1).setCellValue(c.name());
@@ -294,6 +294,9 @@ class CustomerController {
 	}
 
 	private String matchMessage(BlacklistMatch match) {
+		if (match.customerCode().isEmpty()) {
+			return msg("customer.blacklist.match.hidden", msg("customer.blacklist.match." + match.matchedOn()));
+		}
 		return msg("customer.blacklist.match", match.customerCode(), match.customerName(),
 				msg("customer.blacklist.match." + match.matchedOn()), match.reason());
 	}

@@ -38,6 +38,8 @@ public class CustomerForm {
 
 	private String registeredCapital = "";
 
+	private String registeredCapitalCurrency = "CNY";
+
 	private String foundedOn = "";
 
 	private String employees = "";
@@ -70,6 +72,7 @@ public class CustomerForm {
 		form.region = text(c.region());
 		form.industry = c.industry() == null ? "" : c.industry().name();
 		form.registeredCapital = c.registeredCapital() == null ? "" : c.registeredCapital().toPlainString();
+		form.registeredCapitalCurrency = c.registeredCapitalCurrency() == null ? "CNY" : c.registeredCapitalCurrency();
 		form.foundedOn = c.foundedOn() == null ? "" : c.foundedOn().toString();
 		form.employees = c.employees() == null ? "" : c.employees().toString();
 		form.ownershipType = c.ownershipType() == null ? "" : c.ownershipType().name();
@@ -122,8 +125,9 @@ public class CustomerForm {
 		LinkedHashSet<String> tagSet = new LinkedHashSet<>();
 		Arrays.stream(this.tags.split("[,，;；、]")).map(String::strip).filter(t -> !t.isEmpty()).forEach(tagSet::add);
 		return new CustomerDraft(this.code, this.name, this.shortName, this.uscc, this.country, this.region,
-				this.industry, capital, capital == null ? null : "CNY", founded, employeeCount, ownership,
-				this.groupCode, this.groupName, this.ownerUsername, this.analystUsername, customerStatus, tagSet);
+				this.industry, capital, capital == null ? null : this.registeredCapitalCurrency, founded, employeeCount,
+				ownership, this.groupCode, this.groupName, this.ownerUsername, this.analystUsername, customerStatus,
+				tagSet);
 	}
 
 	private static String text(String value) {
@@ -194,6 +198,14 @@ public class CustomerForm {
 
 	public void setRegisteredCapital(String registeredCapital) {
 		this.registeredCapital = registeredCapital;
+	}
+
+	public String getRegisteredCapitalCurrency() {
+		return this.registeredCapitalCurrency;
+	}
+
+	public void setRegisteredCapitalCurrency(String registeredCapitalCurrency) {
+		this.registeredCapitalCurrency = registeredCapitalCurrency;
 	}
 
 	public String getFoundedOn() {

@@ -63,6 +63,28 @@ public class CustomerLabels {
 		return this.users.withRole(Role.SALES);
 	}
 
+	/**
+	 * The owners to offer in a form: enabled sales users, and the current owner even if
+	 * disabled.
+	 */
+	public List<UserSummary> ownersIncluding(@Nullable String current) {
+		return including(owners(), current);
+	}
+
+	/** The analysts to offer in a form, with the current analyst even if disabled. */
+	public List<UserSummary> analystsIncluding(@Nullable String current) {
+		return including(analysts(), current);
+	}
+
+	private List<UserSummary> including(List<UserSummary> users, @Nullable String current) {
+		if (current == null || current.isBlank() || users.stream().anyMatch(u -> u.username().equals(current))) {
+			return users;
+		}
+		List<UserSummary> all = new java.util.ArrayList<>(users);
+		this.users.find(current).ifPresent(all::add);
+		return all;
+	}
+
 	/** Enabled credit analysts and managers, who may be a customer's analyst. */
 	public List<UserSummary> analysts() {
 		List<UserSummary> analysts = new java.util.ArrayList<>(this.users.withRole(Role.CREDIT_ANALYST));

@@ -227,6 +227,34 @@ class CustomerPagesTests {
 			.andExpect(content().string(containsString("badge-blacklisted")));
 	}
 
+	@Test
+	void editingACustomerKeepsTheCurrencyOfItsRegisteredCapital() throws Exception {
+		String analyst = user(this.users, this.currentUser, "analyst", Role.CREDIT_ANALYST);
+		CustomerDetails customer = this.currentUser
+			.asSystem(() -> this.customers.register(new org.credence.customer.CustomerDraft(uniqueCode("USD"),
+					"Acme Trading Ltd", null, null, "US", null, null, new java.math.BigDecimal("5000000"), "USD", null,
+					null, null, null, null, null, null, null, null)))
+			.customer();
+
+		this.mvc.perform(get("/customers/" + customer.code() + "/edit").with(asUser(analyst, Role.CREDIT_ANALYST)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("value=\"USD\"")));
+		this.mvc
+			.perform(post("/customers/" + customer.code()).with(asUser(analyst, Role.CREDIT_ANALYST))
+				.with(csrf())
+				.param("name", "Acme Trading Limited")
+				.param("country", "US")
+				.param("registeredCapital", "5000000")
+				.param("registeredCapitalCurrency", "USD")
+				.param("status", "PROSPECT")
+				.param("version", Long.toString(customer.version())))
+			.andExpect(status().is3xxRedirection());
+
+		CustomerDetails saved = this.currentUser.asSystem(() -> this.customers.get(customer.code()));
+		assertThat(saved.name()).isEqualTo("Acme Trading Limited");
+		assertThat(saved.registeredCapitalCurrency()).isEqualTo("USD");
+	}
+
 	private static org.springframework.test.web.servlet.request.RequestPostProcessor asUser(String username,
 			Role role) {
 		return user(username).authorities(org.credence.identity.CurrentUser.Authorities.of(java.util.List.of(role)));
