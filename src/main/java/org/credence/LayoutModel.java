@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * What the page layout needs on every UI page: the current path (to mark the navigation)
@@ -25,15 +26,36 @@ class LayoutModel {
 	@ModelAttribute("langUrls")
 	Map<String, String> langUrls(HttpServletRequest request) {
 		Map<String, String> urls = new LinkedHashMap<>();
+		// a page rendered after a failed form post has no GET of its own: use the page it
+		// came from
+		UriComponentsBuilder base = "GET".equals(request.getMethod()) ? ServletUriComponentsBuilder.fromRequest(request)
+				: sameOriginReferer(request);
 		for (String tag : new String[] { "zh-CN", "en" }) {
 			urls.put(tag,
-					ServletUriComponentsBuilder.fromRequest(request)
+					base.cloneBuilder()
 						.replaceQueryParam("lang", tag)
 						.replaceQueryParam("continue")
 						.build()
 						.toUriString());
 		}
 		return urls;
+	}
+
+	private static UriComponentsBuilder sameOriginReferer(HttpServletRequest request) {
+		String referer = request.getHeader("Referer");
+		if (referer != null) {
+			try {
+				var components = UriComponentsBuilder.fromUriString(referer).build();
+				if (request.getServerName().equals(components.getHost())) {
+					return UriComponentsBuilder.fromPath(components.getPath() == null ? "/" : components.getPath())
+						.query(components.getQuery());
+				}
+			}
+			catch (IllegalArgumentException ex) {
+				// a malformed Referer: fall back to the workbench
+			}
+		}
+		return UriComponentsBuilder.fromPath(request.getContextPath() + "/");
 	}
 
 }

@@ -49,4 +49,28 @@ class PlatformEndpointsTests {
 			.andExpect(header().string("Content-Security-Policy", containsString("default-src 'self'")));
 	}
 
+	@Test
+	void answersMissingCredentialsInTheCallersLanguage() throws Exception {
+		this.mvc.perform(get("/api/v1/customers").header("Accept-Language", "zh-CN"))
+			.andExpect(status().isUnauthorized())
+			.andExpect(jsonPath("$.title").value("需要身份认证"));
+		this.mvc.perform(get("/api/v1/customers").header("Accept-Language", "en"))
+			.andExpect(status().isUnauthorized())
+			.andExpect(jsonPath("$.title").value("Authentication required"));
+	}
+
+	@Test
+	void refusesAPasswordLongerThanBcryptCanUseAsAFieldError() throws Exception {
+		String password = "密码".repeat(13);
+		this.mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/users")
+				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+					.httpBasic("admin", "admin-password-for-tests"))
+				.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+				.content("{\"username\":\"long.password\",\"displayName\":\"Long\",\"roles\":[\"SALES\"],"
+						+ "\"password\":\"" + password + "\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("password"));
+	}
+
 }

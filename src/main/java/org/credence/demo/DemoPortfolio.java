@@ -24,6 +24,8 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.StringUtils;
 
 /**
@@ -54,11 +56,15 @@ class DemoPortfolio implements ApplicationRunner {
 
 	private final Clock clock;
 
+	private final TransactionTemplate transactions;
+
 	private final String configuredPassword;
 
 	DemoPortfolio(Users users, Customers customers, CurrentUser currentUser, Contacts contacts,
 			Communications communications, ExternalReports reports, Clock clock,
+			PlatformTransactionManager transactionManager,
 			@Value("${credence.demo.password:}") String configuredPassword) {
+		this.transactions = new TransactionTemplate(transactionManager);
 		this.users = users;
 		this.customers = customers;
 		this.currentUser = currentUser;
@@ -76,10 +82,12 @@ class DemoPortfolio implements ApplicationRunner {
 		}
 		long started = System.nanoTime();
 		String password = StringUtils.hasText(this.configuredPassword) ? this.configuredPassword : generatePassword();
-		this.currentUser.asSystem(() -> {
+		// all or nothing: a start that dies half-way leaves no demo users without a known
+		// password
+		this.currentUser.asSystem(() -> this.transactions.execute(status -> {
 			load(password);
 			return null;
-		});
+		}));
 		log.warn("""
 
 				    Loaded the demo portfolio ({} customers) in {} ms.

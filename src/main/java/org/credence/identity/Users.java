@@ -82,6 +82,7 @@ public class Users {
 	@Transactional
 	public UserSummary create(NewUser user) {
 		this.currentUser.require(Permission.USER_MANAGE);
+		requireHashablePassword(user.password());
 		if (this.accounts.exists(user.username())) {
 			throw new ConflictException("identity.user.exists", user.username());
 		}
@@ -99,6 +100,9 @@ public class Users {
 	@Transactional
 	public UserSummary change(String username, UserChange change) {
 		this.currentUser.require(Permission.USER_MANAGE);
+		if (change.password() != null) {
+			requireHashablePassword(change.password());
+		}
 		UserAccount before = this.accounts.find(username)
 			.orElseThrow(() -> new NotFoundException("identity.user.not-found", username));
 		if (change.roles() != null && change.roles().isEmpty()) {
@@ -187,6 +191,16 @@ public class Users {
 		state.put("roles", user.roles().stream().map(Role::name).sorted().toList());
 		state.put("enabled", user.enabled());
 		return state;
+	}
+
+	/**
+	 * BCrypt uses at most 72 bytes of a password; a longer one is refused, not silently
+	 * cut.
+	 */
+	static void requireHashablePassword(String password) {
+		if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 72) {
+			throw new InvalidInputException("password", "identity.password.too-long");
+		}
 	}
 
 }

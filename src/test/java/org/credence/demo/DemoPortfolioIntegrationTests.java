@@ -43,10 +43,13 @@ class DemoPortfolioIntegrationTests {
 	@Autowired
 	Clock clock;
 
+	@Autowired
+	org.springframework.transaction.PlatformTransactionManager transactionManager;
+
 	@Test
 	void loadsThePortfolioThroughTheModuleApisOnceOnly() {
 		DemoPortfolio demo = new DemoPortfolio(this.users, this.customers, this.currentUser, this.contacts,
-				this.communications, this.reports, this.clock, "demo-password-1");
+				this.communications, this.reports, this.clock, this.transactionManager, "demo-password-1");
 
 		demo.run(new DefaultApplicationArguments());
 		demo.run(new DefaultApplicationArguments());

@@ -52,6 +52,9 @@ class AdminAccount implements ApplicationRunner {
 			return;
 		}
 		String password = StringUtils.hasText(this.configuredPassword) ? this.configuredPassword : generate();
+		if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 72) {
+			throw new IllegalStateException("CREDENCE_ADMIN_PASSWORD is longer than 72 bytes, which BCrypt cannot use");
+		}
 		this.accounts.insert("admin", "Administrator", null, this.passwordEncoder.encode(password),
 				EnumSet.of(Role.ADMIN), this.clock.instant());
 		if (StringUtils.hasText(this.configuredPassword)) {

@@ -1,6 +1,7 @@
 package org.credence.identity.web;
 
 import java.time.Clock;
+import java.util.Locale;
 
 import org.credence.identity.token.ApiTokenAuthenticationFilter;
 import org.credence.identity.token.ApiTokenRepository;
@@ -8,6 +9,7 @@ import org.credence.identity.user.AccountDetailsService;
 import org.credence.identity.user.UserAccountRepository;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -52,14 +54,19 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, ApiTokenRepository tokens, AccountDetailsService accounts, Clock clock,
-			JsonMapper json) throws Exception {
+			JsonMapper json, MessageSource messages) throws Exception {
 		AuthenticationEntryPoint unauthorized = (request, response, ex) -> {
 			response.setHeader("WWW-Authenticate", "Basic realm=\"Credence\", Bearer");
-			problem(json, response, HttpStatus.UNAUTHORIZED, "Authentication required",
-					"Send HTTP Basic credentials or an API token.");
+			Locale locale = apiLocale(request);
+			problem(json, response, HttpStatus.UNAUTHORIZED,
+					messages.getMessage("error.unauthorized.title", null, locale),
+					messages.getMessage("error.unauthorized", null, locale));
 		};
-		AccessDeniedHandler forbidden = (request, response, ex) -> problem(json, response, HttpStatus.FORBIDDEN,
-				"Forbidden", "Your roles do not allow this.");
+		AccessDeniedHandler forbidden = (request, response, ex) -> {
+			Locale locale = apiLocale(request);
+			problem(json, response, HttpStatus.FORBIDDEN, messages.getMessage("error.forbidden.title", null, locale),
+					messages.getMessage("error.forbidden", null, locale));
+		};
 		http.securityMatcher("/api/**")
 			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
 			.httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
@@ -90,6 +97,12 @@ class SecurityConfiguration {
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
 				.frameOptions(frame -> frame.deny()));
 		return http.build();
+	}
+
+	/** The caller's language from Accept-Language, as the rest of the API answers. */
+	private static Locale apiLocale(jakarta.servlet.http.HttpServletRequest request) {
+		Locale supported = UserLocaleResolver.supported(request.getLocale());
+		return supported == null ? Locale.ENGLISH : supported;
 	}
 
 	private static void problem(JsonMapper json, jakarta.servlet.http.HttpServletResponse response, HttpStatus status,

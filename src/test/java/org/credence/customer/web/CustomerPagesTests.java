@@ -255,6 +255,21 @@ class CustomerPagesTests {
 		assertThat(saved.registeredCapitalCurrency()).isEqualTo("USD");
 	}
 
+	@Test
+	void theLanguageSwitchOnAFailedFormLeadsBackToTheForm() throws Exception {
+		String analyst = user(this.users, this.currentUser, "analyst", Role.CREDIT_ANALYST);
+
+		this.mvc
+			.perform(post("/customers").with(asUser(analyst, Role.CREDIT_ANALYST))
+				.with(csrf())
+				.header("Referer", "http://localhost/customers/new")
+				.param("code", "")
+				.param("name", "")
+				.param("status", "PROSPECT"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("href=\"/customers/new?lang=en\"")));
+	}
+
 	private static org.springframework.test.web.servlet.request.RequestPostProcessor asUser(String username,
 			Role role) {
 		return user(username).authorities(org.credence.identity.CurrentUser.Authorities.of(java.util.List.of(role)));
