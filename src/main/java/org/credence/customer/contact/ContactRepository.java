@@ -76,14 +76,18 @@ class ContactRepository {
 		return keys.getKeyAs(Long.class);
 	}
 
-	void update(long customerId, long id, StoredContact contact, Instant now) {
-		this.jdbc.sql("""
+	/**
+	 * Updates a contact still as it was at {@code seen}; false when it changed meanwhile.
+	 */
+	boolean update(long customerId, long id, StoredContact contact, Instant seen, Instant now) {
+		return this.jdbc.sql("""
 				update customer.contact set name = :name, title = :title, phone = :phone, email = :email,
 				       is_primary = :primary, consent_given_on = :consentGivenOn, consent_purpose = :consentPurpose,
 				       consent_withdrawn_on = :consentWithdrawnOn, updated_at = :now
-				 where customer_id = :customer and id = :id""")
+				 where customer_id = :customer and id = :id and updated_at = :seen""")
 			.param("customer", customerId)
 			.param("id", id)
+			.param("seen", utc(seen))
 			.param("name", contact.name())
 			.param("title", contact.title())
 			.param("phone", contact.phone())
@@ -93,7 +97,7 @@ class ContactRepository {
 			.param("consentPurpose", contact.consentPurpose())
 			.param("consentWithdrawnOn", contact.consentWithdrawnOn())
 			.param("now", utc(now))
-			.update();
+			.update() == 1;
 	}
 
 	/** Makes every other contact of the customer not primary. */

@@ -1,6 +1,7 @@
 package org.credence.customer.contact;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,6 +19,7 @@ import org.credence.identity.CurrentUser;
 import org.credence.identity.Permission;
 import org.credence.identity.PersonalData;
 import org.credence.identity.PersonalDataKind;
+import org.credence.shared.ConflictException;
 import org.credence.shared.InvalidInputException;
 import org.credence.shared.InvalidInputException.FieldProblem;
 import org.credence.shared.NotFoundException;
@@ -185,16 +187,32 @@ public class Contacts {
 	 */
 	@Transactional
 	public Contact change(String customerCode, long id, ContactChange change) {
+		return change(customerCode, id, change, null);
+	}
+
+	/**
+	 * Changes some fields of a contact that the user saw as of {@code seenVersion} (its
+	 * {@code updatedAt}), so a form cannot overwrite a change made meanwhile.
+	 * @throws ConflictException when the contact changed after {@code seenVersion}
+	 */
+	@Transactional
+	public Contact change(String customerCode, long id, ContactChange change, @Nullable Instant seenVersion) {
 		this.currentUser.require(Permission.CUSTOMER_WRITE);
 		CustomerDetails customer = this.customers.get(customerCode);
-		ContactDraft before = clear(stored(customer, id));
+		StoredContact current = stored(customer, id);
+		if (seenVersion != null && !current.updatedAt().equals(seenVersion)) {
+			throw new ConflictException("customer.contact.changed-meanwhile", current.id());
+		}
+		ContactDraft before = clear(current);
 		ContactDraft after = normalised(change.applyTo(before));
 		requireValid(after);
 		if (!before.equals(after)) {
 			if (after.primary()) {
 				this.repository.clearPrimary(customer.id(), id);
 			}
-			this.repository.update(customer.id(), id, protect(after), this.clock.instant());
+			if (!this.repository.update(customer.id(), id, protect(after), current.updatedAt(), this.clock.instant())) {
+				throw new ConflictException("customer.contact.changed-meanwhile", id);
+			}
 			this.auditTrail.record(AuditRecord.changed(customer.auditSubject(), "contact", Long.toString(id),
 					auditState(before), auditState(after)));
 		}

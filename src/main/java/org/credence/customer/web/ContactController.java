@@ -1,5 +1,6 @@
 package org.credence.customer.web;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import org.credence.customer.contact.Contact;
 import org.credence.customer.contact.ContactChange;
 import org.credence.customer.contact.ContactDraft;
 import org.credence.customer.contact.Contacts;
+import org.credence.shared.ConflictException;
 import org.credence.shared.InvalidInputException;
 import org.credence.shared.InvalidInputException.FieldProblem;
 import org.credence.shared.PageResult;
@@ -48,7 +50,8 @@ class ContactController {
 	@GetMapping
 	String contacts(@PathVariable String code, @RequestParam(required = false) @Nullable Long edit,
 			@RequestParam(required = false) @Nullable Integer page, Model model, HttpServletRequest request) {
-		ContactForm form = edit == null ? ContactForm.empty() : ContactForm.of(this.contacts.draft(code, edit));
+		ContactForm form = edit == null ? ContactForm.empty()
+				: ContactForm.of(this.contacts.draft(code, edit), this.contacts.get(code, edit).updatedAt());
 		return page(code, edit, form, Map.of(), page, model, request);
 	}
 
@@ -70,13 +73,17 @@ class ContactController {
 	String change(@PathVariable String code, @PathVariable long id, @ModelAttribute ContactForm form, Model model,
 			HttpServletRequest request, RedirectAttributes redirect) {
 		try {
-			Contact contact = this.contacts.change(code, id, form.toChange());
+			Contact contact = this.contacts.change(code, id, form.toChange(), form.seenVersion());
 			redirect.addFlashAttribute("flashSuccess",
 					ActivityForms.message(this.messages, "customer.contact.saved", contact.name()));
 			return "redirect:/customers/{code}/contacts";
 		}
 		catch (InvalidInputException ex) {
 			return page(code, id, form, ActivityForms.messages(ex, this.messages), null, model, request);
+		}
+		catch (ConflictException ex) {
+			model.addAttribute("flashWarning", ActivityForms.message(this.messages, ex.messageCode(), ex.arguments()));
+			return page(code, id, form, Map.of(), null, model, request);
 		}
 	}
 
@@ -104,17 +111,30 @@ class ContactController {
 	/** The contact form as typed: text, so that whatever was entered comes back. */
 	public record ContactForm(@Nullable String name, @Nullable String title, @Nullable String phone,
 			@Nullable String email, @Nullable String primary, @Nullable String consentGivenOn,
-			@Nullable String consentPurpose, @Nullable String consentWithdrawnOn) {
+			@Nullable String consentPurpose, @Nullable String consentWithdrawnOn, @Nullable String version) {
 
 		static ContactForm empty() {
-			return new ContactForm(null, null, null, null, null, null, null, null);
+			return new ContactForm(null, null, null, null, null, null, null, null, null);
 		}
 
-		static ContactForm of(ContactDraft draft) {
+		/**
+		 * The form for a contact as stored; {@code version} is the state the user saw.
+		 */
+		static ContactForm of(ContactDraft draft, Instant updatedAt) {
 			return new ContactForm(draft.name(), draft.title(), draft.phone(), draft.email(),
 					draft.primary() ? "true" : null,
 					draft.consentGivenOn() == null ? null : draft.consentGivenOn().toString(), draft.consentPurpose(),
-					draft.consentWithdrawnOn() == null ? null : draft.consentWithdrawnOn().toString());
+					draft.consentWithdrawnOn() == null ? null : draft.consentWithdrawnOn().toString(),
+					updatedAt.toString());
+		}
+
+		@Nullable Instant seenVersion() {
+			try {
+				return this.version == null || this.version.isBlank() ? null : Instant.parse(this.version);
+			}
+			catch (java.time.format.DateTimeParseException ex) {
+				return null;
+			}
 		}
 
 		public boolean isPrimary() {

@@ -84,6 +84,21 @@ class ContactsIntegrationTests {
 	}
 
 	@Test
+	void refusesASaveOverAChangeMadeSinceTheUserOpenedTheContact() {
+		Contact added = as(this.analyst, Role.CREDIT_ANALYST, () -> this.contacts.add(this.code, LI_MING));
+		java.time.Instant seen = added.updatedAt();
+		as(this.analyst, Role.CREDIT_ANALYST, () -> this.contacts.change(this.code, added.id(),
+				new ContactChange(null, null, "13900000001", null, null, null, null, null), seen));
+
+		org.assertj.core.api.Assertions.assertThatExceptionOfType(org.credence.shared.ConflictException.class)
+			.isThrownBy(() -> as(this.analyst, Role.CREDIT_ANALYST, () -> this.contacts.change(this.code, added.id(),
+					new ContactChange(null, "总经理", null, null, null, null, null, null), seen)));
+		Contact stored = as(this.analyst, Role.CREDIT_ANALYST, () -> this.contacts.get(this.code, added.id()));
+		assertThat(stored.phone()).isEqualTo("13900000001");
+		assertThat(stored.title()).isEqualTo("财务总监");
+	}
+
+	@Test
 	void showsPersonalDataInClearToAnAnalyst() {
 		as(this.analyst, Role.CREDIT_ANALYST, () -> this.contacts.add(this.code, LI_MING));
 
