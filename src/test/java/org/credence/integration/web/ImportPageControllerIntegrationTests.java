@@ -6,8 +6,11 @@ import java.util.List;
 import org.credence.IntegrationTest;
 import org.credence.customer.Customers;
 import org.credence.identity.CurrentUser;
+import org.credence.identity.TestUsers;
+import org.credence.identity.Users;
 import org.credence.identity.Role;
 import org.credence.integration.imports.FailingImporterConfiguration;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,6 +47,20 @@ class ImportPageControllerIntegrationTests {
 
 	@Autowired
 	CurrentUser currentUser;
+
+	@Autowired
+	Users users;
+
+	// real accounts: an open session whose account does not exist is logged out
+	String analystName;
+
+	String salesName;
+
+	@BeforeEach
+	void createUsers() {
+		this.analystName = TestUsers.create(this.users, this.currentUser, Role.CREDIT_ANALYST);
+		this.salesName = TestUsers.create(this.users, this.currentUser, Role.SALES);
+	}
 
 	@Test
 	void thePageExplainsTheColumnsAndOffersTheTemplate() throws Exception {
@@ -105,12 +122,12 @@ class ImportPageControllerIntegrationTests {
 	void usersWithoutTheImportPermissionMayNotOpenThePage() throws Exception {
 		this.mvc
 			.perform(get("/imports/customers")
-				.with(user("sally").authorities(CurrentUser.Authorities.of(List.of(Role.SALES)))))
+				.with(user(this.salesName).authorities(CurrentUser.Authorities.of(List.of(Role.SALES)))))
 			.andExpect(status().isForbidden());
 	}
 
-	static RequestPostProcessor analyst() {
-		return user("import.page.analyst").authorities(CurrentUser.Authorities.of(List.of(Role.CREDIT_ANALYST)));
+	RequestPostProcessor analyst() {
+		return user(this.analystName).authorities(CurrentUser.Authorities.of(List.of(Role.CREDIT_ANALYST)));
 	}
 
 }
