@@ -153,6 +153,16 @@ class CustomerRepository {
 				""").params(fields).update() == 1;
 	}
 
+	void rate(long customerId, String grade, String riskClass, Instant now) {
+		this.jdbc.sql(
+				"update customer.customer set grade = :grade, risk_class = :riskClass, updated_at = :now where id = :id")
+			.param("grade", grade)
+			.param("riskClass", riskClass)
+			.param("now", utc(now))
+			.param("id", customerId)
+			.update();
+	}
+
 	/** The id of a group, created with the given name if it does not exist yet. */
 	long groupId(String groupCode, @Nullable String groupName, Instant now) {
 		return this.jdbc.sql("""

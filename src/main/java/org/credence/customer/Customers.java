@@ -196,6 +196,30 @@ public class Customers {
 	}
 
 	/**
+	 * Records the customer's current rating as the assessment module decided it (a new
+	 * assessment, or an approved override); audited. Not for people: the assessment
+	 * module checks who may rate.
+	 * @param riskClass LOW, MEDIUM or HIGH
+	 */
+	@Transactional
+	public void recordRating(String code, String grade, String riskClass) {
+		CustomerDetails customer = this.repository.find(code, today(), null)
+			.orElseThrow(() -> new NotFoundException("customer.not-found", code));
+		if (grade.equals(customer.grade()) && riskClass.equals(customer.riskClass())) {
+			return;
+		}
+		this.repository.rate(customer.id(), grade, riskClass, this.clock.instant());
+		Map<String, Object> before = new LinkedHashMap<>();
+		before.put("grade", customer.grade());
+		before.put("riskClass", customer.riskClass());
+		Map<String, Object> after = new LinkedHashMap<>();
+		after.put("grade", grade);
+		after.put("riskClass", riskClass);
+		this.auditTrail
+			.record(new AuditRecord(customer.auditSubject(), "customer", code, "RATED", before, after, null));
+	}
+
+	/**
 	 * Blacklisted customers whose USCC or name equals these, other than
 	 * {@code exceptCode}.
 	 */

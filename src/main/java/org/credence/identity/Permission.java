@@ -24,7 +24,21 @@ public enum Permission {
 	/** Manage users, roles and API tokens. */
 	USER_MANAGE("identity:users"),
 	/** Read the whole audit trail and verify its chain. */
-	AUDIT_READ("identity:audit");
+	AUDIT_READ("identity:audit"),
+	/**
+	 * Read orders, invoices, payments, aging and payment behaviour (within one's customer
+	 * data scope).
+	 */
+	RECEIVABLE_READ("receivable:read"),
+	/**
+	 * Record orders, invoices, payments and credit notes, reverse payments, enter FX
+	 * rates and propose write-offs.
+	 */
+	RECEIVABLE_WRITE("receivable:write"),
+	/** Approve or reject another person's write-off proposal. */
+	WRITE_OFF_APPROVE("receivable:write-off-approve"),
+	/** Mark invoices disputed and resolve disputes. */
+	DISPUTE_MANAGE("receivable:dispute");
 
 	private final String authority;
 

@@ -10,7 +10,11 @@ import static org.credence.identity.Permission.CUSTOMER_IMPORT;
 import static org.credence.identity.Permission.CUSTOMER_READ_ALL;
 import static org.credence.identity.Permission.CUSTOMER_READ_OWN;
 import static org.credence.identity.Permission.CUSTOMER_WRITE;
+import static org.credence.identity.Permission.DISPUTE_MANAGE;
 import static org.credence.identity.Permission.PERSONAL_DATA_READ;
+import static org.credence.identity.Permission.RECEIVABLE_READ;
+import static org.credence.identity.Permission.RECEIVABLE_WRITE;
+import static org.credence.identity.Permission.WRITE_OFF_APPROVE;
 
 /**
  * The roles of a credit department and the permissions each grants: least privilege, so a
@@ -22,20 +26,23 @@ public enum Role {
 	ADMIN(EnumSet.allOf(Permission.class)),
 	/** Owns policy and approvals; manages the blacklist. */
 	CREDIT_MANAGER(EnumSet.of(CUSTOMER_READ_ALL, CUSTOMER_WRITE, CUSTOMER_IMPORT, BLACKLIST_MANAGE, PERSONAL_DATA_READ,
-			COMMUNICATION_WRITE)),
+			COMMUNICATION_WRITE, RECEIVABLE_READ, WRITE_OFF_APPROVE, DISPUTE_MANAGE)),
 	/** Keeps credit files, runs assessments, proposes limits. */
-	CREDIT_ANALYST(
-			EnumSet.of(CUSTOMER_READ_ALL, CUSTOMER_WRITE, CUSTOMER_IMPORT, PERSONAL_DATA_READ, COMMUNICATION_WRITE)),
+	CREDIT_ANALYST(EnumSet.of(CUSTOMER_READ_ALL, CUSTOMER_WRITE, CUSTOMER_IMPORT, PERSONAL_DATA_READ,
+			COMMUNICATION_WRITE, RECEIVABLE_READ)),
 	/** Approves large or risky limits; reads credit files. */
-	COMMITTEE_MEMBER(EnumSet.of(CUSTOMER_READ_ALL)),
+	COMMITTEE_MEMBER(EnumSet.of(CUSTOMER_READ_ALL, RECEIVABLE_READ)),
 	/** Sees and changes only the customers they own. */
-	SALES(EnumSet.of(CUSTOMER_READ_OWN, CUSTOMER_WRITE, PERSONAL_DATA_READ, COMMUNICATION_WRITE)),
+	SALES(EnumSet.of(CUSTOMER_READ_OWN, CUSTOMER_WRITE, PERSONAL_DATA_READ, COMMUNICATION_WRITE, RECEIVABLE_READ)),
 	/** Works overdue accounts: reads every file, calls contacts, logs communication. */
-	COLLECTOR(EnumSet.of(CUSTOMER_READ_ALL, PERSONAL_DATA_READ, COMMUNICATION_WRITE)),
-	/** Loads customers, invoices and payments. */
-	FINANCE(EnumSet.of(CUSTOMER_READ_ALL, CUSTOMER_IMPORT)),
+	COLLECTOR(EnumSet.of(CUSTOMER_READ_ALL, PERSONAL_DATA_READ, COMMUNICATION_WRITE, RECEIVABLE_READ, DISPUTE_MANAGE)),
+	/**
+	 * Loads customers, invoices and payments; reverses payments, proposes write-offs,
+	 * manages disputes.
+	 */
+	FINANCE(EnumSet.of(CUSTOMER_READ_ALL, CUSTOMER_IMPORT, RECEIVABLE_READ, RECEIVABLE_WRITE, DISPUTE_MANAGE)),
 	/** Reads everything, changes nothing; sees personal data masked. */
-	AUDITOR(EnumSet.of(CUSTOMER_READ_ALL, AUDIT_READ));
+	AUDITOR(EnumSet.of(CUSTOMER_READ_ALL, AUDIT_READ, RECEIVABLE_READ));
 
 	private final Set<Permission> permissions;
 

@@ -1,0 +1,17 @@
+package org.credence.receivable;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Open receivables by age as of a day, in company currency.
+ *
+ * @param total every open amount
+ * @param overdue what is past its due date on {@code asOf}, whatever the basis
+ * @param items how many open invoices
+ */
+public record AgingReport(LocalDate asOf, AgingBasis basis, String currency, List<AgingBucket> buckets,
+		BigDecimal total, BigDecimal overdue, int items) {
+
+}

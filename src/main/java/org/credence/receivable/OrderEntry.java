@@ -1,0 +1,18 @@
+package org.credence.receivable;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An order as the order system sends it. Every field is checked by
+ * {@link Receivables#recordOrder}; absent ones are refused naming the field.
+ *
+ * @param status OPEN when absent
+ */
+public record OrderEntry(@Nullable String externalId, @Nullable String customerCode, @Nullable String number,
+		@Nullable BigDecimal amount, @Nullable String currency, @Nullable LocalDate orderDate,
+		@Nullable OrderStatus status) {
+
+}

@@ -1,0 +1,25 @@
+/**
+ * Receivable: what customers owe. Orders, invoices, payments and credit notes from the
+ * ERP and the bank, the allocations that settle invoices (oldest due first unless the
+ * payer says otherwise), payment reversals, disputes, write-offs with a second person's
+ * approval, daily FX rates into the company currency, and aging as of any date.
+ * <p>
+ * Offers {@link org.credence.receivable.Receivables} (the ledger, payment behaviour),
+ * {@link org.credence.receivable.Aging} (aging per customer, group and portfolio) and
+ * {@link org.credence.receivable.FxRates}. Publishes
+ * {@link org.credence.receivable.OrderRecorded},
+ * {@link org.credence.receivable.InvoiceRecorded},
+ * {@link org.credence.receivable.PaymentReceived},
+ * {@link org.credence.receivable.CreditNoteRecorded},
+ * {@link org.credence.receivable.PaymentReversed},
+ * {@link org.credence.receivable.InvoiceDisputed},
+ * {@link org.credence.receivable.InvoiceDisputeResolved} and
+ * {@link org.credence.receivable.InvoiceWrittenOff}. Uses customer (the credit file and
+ * its data scope), identity (current user, audit trail) and shared.
+ */
+@NullMarked
+@org.springframework.modulith.ApplicationModule(displayName = "Receivable",
+		allowedDependencies = { "shared", "identity", "customer" })
+package org.credence.receivable;
+
+import org.jspecify.annotations.NullMarked;
