@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MessageBundleTests {
 
 	@ParameterizedTest
-	@ValueSource(strings = { "app", "identity", "customer", "customer-activity", "integration", "receivable" })
+	@ValueSource(strings = { "app", "identity", "customer", "customer-activity", "integration", "receivable",
+			"assessment-model" })
 	void everyKeyExistsInBothLanguages(String bundle) throws IOException {
 		Properties english = load("messages/" + bundle + ".properties");
 		Properties chinese = load("messages/" + bundle + "_zh_CN.properties");

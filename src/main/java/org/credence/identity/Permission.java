@@ -38,7 +38,15 @@ public enum Permission {
 	/** Approve or reject another person's write-off proposal. */
 	WRITE_OFF_APPROVE("receivable:write-off-approve"),
 	/** Mark invoices disputed and resolve disputes. */
-	DISPUTE_MANAGE("receivable:dispute");
+	DISPUTE_MANAGE("receivable:dispute"),
+	/**
+	 * Maintain scoring models and rating scales: drafts, activation, import and export.
+	 */
+	MODEL_MANAGE("assessment:models"),
+	/** Enter statements and run assessments. */
+	ASSESSMENT_RUN("assessment:run"),
+	/** Approve or reject an analyst's proposed grade override (the second person). */
+	ASSESSMENT_OVERRIDE_APPROVE("assessment:override-approve");
 
 	private final String authority;
 

@@ -3,6 +3,8 @@ package org.credence.identity;
 import java.util.EnumSet;
 import java.util.Set;
 
+import static org.credence.identity.Permission.ASSESSMENT_OVERRIDE_APPROVE;
+import static org.credence.identity.Permission.ASSESSMENT_RUN;
 import static org.credence.identity.Permission.AUDIT_READ;
 import static org.credence.identity.Permission.BLACKLIST_MANAGE;
 import static org.credence.identity.Permission.COMMUNICATION_WRITE;
@@ -11,6 +13,7 @@ import static org.credence.identity.Permission.CUSTOMER_READ_ALL;
 import static org.credence.identity.Permission.CUSTOMER_READ_OWN;
 import static org.credence.identity.Permission.CUSTOMER_WRITE;
 import static org.credence.identity.Permission.DISPUTE_MANAGE;
+import static org.credence.identity.Permission.MODEL_MANAGE;
 import static org.credence.identity.Permission.PERSONAL_DATA_READ;
 import static org.credence.identity.Permission.RECEIVABLE_READ;
 import static org.credence.identity.Permission.RECEIVABLE_WRITE;
@@ -26,10 +29,11 @@ public enum Role {
 	ADMIN(EnumSet.allOf(Permission.class)),
 	/** Owns policy and approvals; manages the blacklist. */
 	CREDIT_MANAGER(EnumSet.of(CUSTOMER_READ_ALL, CUSTOMER_WRITE, CUSTOMER_IMPORT, BLACKLIST_MANAGE, PERSONAL_DATA_READ,
-			COMMUNICATION_WRITE, RECEIVABLE_READ, WRITE_OFF_APPROVE, DISPUTE_MANAGE)),
+			COMMUNICATION_WRITE, RECEIVABLE_READ, WRITE_OFF_APPROVE, DISPUTE_MANAGE, MODEL_MANAGE, ASSESSMENT_RUN,
+			ASSESSMENT_OVERRIDE_APPROVE)),
 	/** Keeps credit files, runs assessments, proposes limits. */
 	CREDIT_ANALYST(EnumSet.of(CUSTOMER_READ_ALL, CUSTOMER_WRITE, CUSTOMER_IMPORT, PERSONAL_DATA_READ,
-			COMMUNICATION_WRITE, RECEIVABLE_READ)),
+			COMMUNICATION_WRITE, RECEIVABLE_READ, ASSESSMENT_RUN)),
 	/** Approves large or risky limits; reads credit files. */
 	COMMITTEE_MEMBER(EnumSet.of(CUSTOMER_READ_ALL, RECEIVABLE_READ)),
 	/** Sees and changes only the customers they own. */
