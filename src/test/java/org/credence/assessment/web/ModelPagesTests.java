@@ -48,8 +48,19 @@ class ModelPagesTests {
 	@Autowired
 	ScoringModels models;
 
-	static RequestPostProcessor as(Role role) {
-		return user("web." + role.name().toLowerCase()).authorities(CurrentUser.Authorities.of(List.of(role)));
+	@Autowired
+	org.credence.identity.Users users;
+
+	@Autowired
+	CurrentUser currentUser;
+
+	// real accounts: an open session whose account does not exist is logged out
+	private final java.util.Map<Role, String> accounts = new java.util.EnumMap<>(Role.class);
+
+	RequestPostProcessor as(Role role) {
+		String username = this.accounts.computeIfAbsent(role,
+				r -> org.credence.identity.TestUsers.create(this.users, this.currentUser, r));
+		return user(username).authorities(CurrentUser.Authorities.of(List.of(role)));
 	}
 
 	static String uniqueCode() {
