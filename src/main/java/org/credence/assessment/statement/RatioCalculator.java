@@ -4,9 +4,24 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+
+import static org.credence.assessment.statement.StatementLine.CURRENT_ASSETS;
+import static org.credence.assessment.statement.StatementLine.CURRENT_LIABILITIES;
+import static org.credence.assessment.statement.StatementLine.EBIT;
+import static org.credence.assessment.statement.StatementLine.EQUITY;
+import static org.credence.assessment.statement.StatementLine.INTEREST_EXPENSE;
+import static org.credence.assessment.statement.StatementLine.INVENTORY;
+import static org.credence.assessment.statement.StatementLine.NET_PROFIT;
+import static org.credence.assessment.statement.StatementLine.OPERATING_CASH_FLOW;
+import static org.credence.assessment.statement.StatementLine.RECEIVABLES;
+import static org.credence.assessment.statement.StatementLine.RETAINED_EARNINGS;
+import static org.credence.assessment.statement.StatementLine.REVENUE;
+import static org.credence.assessment.statement.StatementLine.TOTAL_ASSETS;
+import static org.credence.assessment.statement.StatementLine.TOTAL_LIABILITIES;
 
 /**
  * Derives the {@link Ratio ratios} of a statement; every formula is here once and
@@ -42,6 +57,51 @@ public final class RatioCalculator {
 	private static final BigDecimal Z_X4 = new BigDecimal("1.05");
 
 	private RatioCalculator() {
+	}
+
+	/**
+	 * The lines a ratio is derived from; revenue growth also needs the revenue of the
+	 * statement a year earlier.
+	 */
+	public static List<StatementLine> inputs(Ratio ratio) {
+		return switch (ratio) {
+			case DEBT_RATIO -> List.of(TOTAL_LIABILITIES, TOTAL_ASSETS);
+			case CURRENT_RATIO -> List.of(CURRENT_ASSETS, CURRENT_LIABILITIES);
+			case QUICK_RATIO -> List.of(CURRENT_ASSETS, INVENTORY, CURRENT_LIABILITIES);
+			case INTEREST_COVERAGE -> List.of(EBIT, INTEREST_EXPENSE);
+			case NET_MARGIN -> List.of(NET_PROFIT, REVENUE);
+			case ROA -> List.of(NET_PROFIT, TOTAL_ASSETS);
+			case ROE -> List.of(NET_PROFIT, EQUITY);
+			case REVENUE_GROWTH -> List.of(REVENUE);
+			case OCF_TO_CURRENT_LIABILITIES -> List.of(OPERATING_CASH_FLOW, CURRENT_LIABILITIES);
+			case RECEIVABLES_TURNOVER -> List.of(REVENUE, RECEIVABLES);
+			case WORKING_CAPITAL_TO_ASSETS -> List.of(CURRENT_ASSETS, CURRENT_LIABILITIES, TOTAL_ASSETS);
+			case RETAINED_EARNINGS_TO_ASSETS -> List.of(RETAINED_EARNINGS, TOTAL_ASSETS);
+			case EBIT_TO_ASSETS -> List.of(EBIT, TOTAL_ASSETS);
+			case EQUITY_TO_LIABILITIES -> List.of(EQUITY, TOTAL_LIABILITIES);
+			case ALTMAN_Z2 -> List.of(CURRENT_ASSETS, CURRENT_LIABILITIES, TOTAL_ASSETS, RETAINED_EARNINGS, EBIT,
+					EQUITY, TOTAL_LIABILITIES);
+		};
+	}
+
+	/**
+	 * The lines a ratio divides by: when one is zero the ratio is not available. Revenue
+	 * growth divides by the earlier year's revenue, which is not a line of this
+	 * statement.
+	 */
+	public static List<StatementLine> denominators(Ratio ratio) {
+		return switch (ratio) {
+			case DEBT_RATIO, ROA, WORKING_CAPITAL_TO_ASSETS, RETAINED_EARNINGS_TO_ASSETS, EBIT_TO_ASSETS ->
+				List.of(TOTAL_ASSETS);
+			case CURRENT_RATIO, QUICK_RATIO, OCF_TO_CURRENT_LIABILITIES -> List.of(CURRENT_LIABILITIES);
+			case INTEREST_COVERAGE -> List.of(INTEREST_EXPENSE);
+			case NET_MARGIN -> List.of(REVENUE);
+			case ROE -> List.of(EQUITY);
+			case REVENUE_GROWTH -> List.of();
+			case RECEIVABLES_TURNOVER -> List.of(RECEIVABLES);
+			case EQUITY_TO_LIABILITIES -> List.of(TOTAL_LIABILITIES);
+			case ALTMAN_Z2 -> List.of(TOTAL_ASSETS, TOTAL_LIABILITIES);
+		};
 	}
 
 	/**
