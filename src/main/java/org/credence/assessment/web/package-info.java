@@ -1,0 +1,8 @@
+/**
+ * The assessment module's controllers: the public API under {@code /api/v1} and the pages
+ * of the credit file's financials and assessments tabs.
+ */
+@NullMarked
+package org.credence.assessment.web;
+
+import org.jspecify.annotations.NullMarked;
