@@ -6,6 +6,10 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import org.credence.assessment.model.Formula;
+import org.credence.assessment.model.ModelValidator;
+import org.credence.assessment.scoring.Scorecard;
+import org.credence.assessment.statement.RatioCalculator;
 import org.credence.customer.Uscc;
 import org.credence.identity.audit.AuditChain;
 import org.junit.jupiter.api.Test;
@@ -59,7 +63,8 @@ class ArchitectureTests {
 		.because("controllers and their request records live in <module>.web");
 
 	static final ArchRule policiesAreFreeOfSpring = noClasses().that()
-		.belongToAnyOf(Uscc.class, AuditChain.class)
+		.belongToAnyOf(Uscc.class, AuditChain.class, Scorecard.class, ModelValidator.class, Formula.class,
+				RatioCalculator.class)
 		.or()
 		.haveSimpleNameEndingWith("Rules")
 		.or()
