@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MessageBundleTests {
 
 	@ParameterizedTest
-	@ValueSource(strings = { "app", "identity", "customer", "customer-activity", "integration" })
+	@ValueSource(strings = { "app", "identity", "customer", "customer-activity", "integration", "assessment" })
 	void everyKeyExistsInBothLanguages(String bundle) throws IOException {
 		Properties english = load("messages/" + bundle + ".properties");
 		Properties chinese = load("messages/" + bundle + "_zh_CN.properties");
