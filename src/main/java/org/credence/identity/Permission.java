@@ -24,7 +24,15 @@ public enum Permission {
 	/** Manage users, roles and API tokens. */
 	USER_MANAGE("identity:users"),
 	/** Read the whole audit trail and verify its chain. */
-	AUDIT_READ("identity:audit");
+	AUDIT_READ("identity:audit"),
+	/**
+	 * Maintain scoring models and rating scales: drafts, activation, import and export.
+	 */
+	MODEL_MANAGE("assessment:models"),
+	/** Enter statements and run assessments. */
+	ASSESSMENT_RUN("assessment:run"),
+	/** Approve or reject an analyst's proposed grade override (the second person). */
+	ASSESSMENT_OVERRIDE_APPROVE("assessment:override-approve");
 
 	private final String authority;
 

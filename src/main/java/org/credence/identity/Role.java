@@ -3,6 +3,8 @@ package org.credence.identity;
 import java.util.EnumSet;
 import java.util.Set;
 
+import static org.credence.identity.Permission.ASSESSMENT_OVERRIDE_APPROVE;
+import static org.credence.identity.Permission.ASSESSMENT_RUN;
 import static org.credence.identity.Permission.AUDIT_READ;
 import static org.credence.identity.Permission.BLACKLIST_MANAGE;
 import static org.credence.identity.Permission.COMMUNICATION_WRITE;
@@ -10,6 +12,7 @@ import static org.credence.identity.Permission.CUSTOMER_IMPORT;
 import static org.credence.identity.Permission.CUSTOMER_READ_ALL;
 import static org.credence.identity.Permission.CUSTOMER_READ_OWN;
 import static org.credence.identity.Permission.CUSTOMER_WRITE;
+import static org.credence.identity.Permission.MODEL_MANAGE;
 import static org.credence.identity.Permission.PERSONAL_DATA_READ;
 
 /**
@@ -22,10 +25,10 @@ public enum Role {
 	ADMIN(EnumSet.allOf(Permission.class)),
 	/** Owns policy and approvals; manages the blacklist. */
 	CREDIT_MANAGER(EnumSet.of(CUSTOMER_READ_ALL, CUSTOMER_WRITE, CUSTOMER_IMPORT, BLACKLIST_MANAGE, PERSONAL_DATA_READ,
-			COMMUNICATION_WRITE)),
+			COMMUNICATION_WRITE, MODEL_MANAGE, ASSESSMENT_RUN, ASSESSMENT_OVERRIDE_APPROVE)),
 	/** Keeps credit files, runs assessments, proposes limits. */
-	CREDIT_ANALYST(
-			EnumSet.of(CUSTOMER_READ_ALL, CUSTOMER_WRITE, CUSTOMER_IMPORT, PERSONAL_DATA_READ, COMMUNICATION_WRITE)),
+	CREDIT_ANALYST(EnumSet.of(CUSTOMER_READ_ALL, CUSTOMER_WRITE, CUSTOMER_IMPORT, PERSONAL_DATA_READ,
+			COMMUNICATION_WRITE, ASSESSMENT_RUN)),
 	/** Approves large or risky limits; reads credit files. */
 	COMMITTEE_MEMBER(EnumSet.of(CUSTOMER_READ_ALL)),
 	/** Sees and changes only the customers they own. */
