@@ -43,7 +43,7 @@ class ReassessmentTriggers {
 
 	@ApplicationModuleListener
 	void on(ScoringModelActivated event) {
-		runOwn(Reassessment.MODEL_ACTIVATED, event.code());
+		runOwn(Reassessment.MODEL_ACTIVATED, event.modelCode());
 	}
 
 	/**
