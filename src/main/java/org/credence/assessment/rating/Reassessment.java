@@ -150,13 +150,18 @@ public class Reassessment {
 		throw new IllegalStateException("Could not start a batch run");
 	}
 
+	/**
+	 * Works a run. Its bookkeeping and each chunk commit in transactions of their own, so
+	 * progress shows at once even when the caller (an event listener) has a transaction.
+	 */
 	private void execute(long runId) {
 		this.currentUser.asSystem(() -> {
 			BatchRun run = this.runs.find(runId).orElseThrow();
 			String status = "FAILED";
 			try {
 				List<String> codes = candidates(run);
-				this.runs.total(runId, codes.size(), this.clock.instant());
+				this.newTransaction
+					.executeWithoutResult(tx -> this.runs.total(runId, codes.size(), this.clock.instant()));
 				for (int from = 0; from < codes.size(); from += this.chunk) {
 					work(run, codes.subList(from, Math.min(codes.size(), from + this.chunk)));
 				}
@@ -166,7 +171,8 @@ public class Reassessment {
 				log.error("Batch run {} stopped", runId, ex);
 			}
 			finally {
-				this.runs.finish(runId, status, this.clock.instant());
+				String outcome = status;
+				this.newTransaction.executeWithoutResult(tx -> this.runs.finish(runId, outcome, this.clock.instant()));
 			}
 			BatchRun finished = this.runs.find(runId).orElseThrow();
 			log.info("Batch run {} ({}) {}: {} assessed, {} skipped, {} failed of {}", runId, finished.trigger(),
