@@ -5,12 +5,13 @@
  * from ERP and CRM. It always writes through the owning module's API, so an imported row
  * is checked, audited and announced exactly as one entered by hand.
  * <p>
- * Uses shared, identity (permissions) and customer
- * ({@link org.credence.customer.Customers}); no module uses it.
+ * Uses shared, identity (permissions), customer ({@link org.credence.customer.Customers})
+ * and assessment's statements
+ * ({@link org.credence.assessment.statement.FinancialStatements}); no module uses it.
  */
 @NullMarked
 @org.springframework.modulith.ApplicationModule(displayName = "Integration",
-		allowedDependencies = { "shared", "identity", "customer" })
+		allowedDependencies = { "shared", "identity", "customer", "assessment::statement" })
 package org.credence.integration;
 
 import org.jspecify.annotations.NullMarked;
