@@ -1,5 +1,6 @@
 package org.credence.assessment.model;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import org.credence.shared.InvalidInputException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamWriteFeature;
@@ -18,6 +19,8 @@ final class ModelJson {
 		.enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
 		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+		// only the record components: isActive() and isDraft() are questions, not data
+		.changeDefaultVisibility(visibility -> visibility.withIsGetterVisibility(Visibility.NONE))
 		.build();
 
 	private ModelJson() {

@@ -227,7 +227,7 @@ public final class ModelValidator {
 		Range first = ranges.get(order.get(0));
 		if (first.from() != null) {
 			problems.add(new FieldProblem(path + ".ranges[" + order.get(0) + "]", P + "ranges.uncovered-low",
-					first.from().toPlainString()));
+					plain(first.from())));
 		}
 		for (int k = 1; k < order.size(); k++) {
 			Range previous = ranges.get(order.get(k - 1));
@@ -237,14 +237,13 @@ public final class ModelValidator {
 				problems.add(new FieldProblem(rangePath, P + "ranges.overlap", describe(previous), describe(range)));
 			}
 			else if (range.from().compareTo(previous.to()) > 0) {
-				problems.add(new FieldProblem(rangePath, P + "ranges.gap", previous.to().toPlainString(),
-						range.from().toPlainString()));
+				problems.add(new FieldProblem(rangePath, P + "ranges.gap", plain(previous.to()), plain(range.from())));
 			}
 		}
 		Range last = ranges.get(order.get(order.size() - 1));
 		if (last.to() != null) {
 			problems.add(new FieldProblem(path + ".ranges[" + order.get(order.size() - 1) + "]",
-					P + "ranges.uncovered-high", last.to().toPlainString()));
+					P + "ranges.uncovered-high", plain(last.to())));
 		}
 		return problems.size() == before;
 	}
@@ -312,8 +311,12 @@ public final class ModelValidator {
 
 	/** A range as people read it: {@code [0.4, 0.6)}, {@code (−∞, 0.4)}. */
 	public static String describe(Range range) {
-		return (range.from() == null ? "(−∞" : "[" + range.from().toPlainString()) + ", "
-				+ (range.to() == null ? "+∞)" : range.to().toPlainString() + ")");
+		return (range.from() == null ? "(−∞" : "[" + plain(range.from())) + ", "
+				+ (range.to() == null ? "+∞)" : plain(range.to()) + ")");
+	}
+
+	private static String plain(BigDecimal value) {
+		return value.stripTrailingZeros().toPlainString();
 	}
 
 }

@@ -46,8 +46,8 @@ public final class References {
 	}
 
 	/**
-	 * Whether a reference names something a fact may hold, for a factor of the given
-	 * source ({@code null} for a variable in a formula: any source but formula).
+	 * Whether a reference names something a fact may hold: a ratio, a statement line, a
+	 * behaviour measure, the external score, or one of the model's qualitative questions.
 	 */
 	public static boolean isKnown(String reference, Set<String> qualitativeQuestions) {
 		int colon = reference.indexOf(':');
