@@ -25,18 +25,20 @@ final class DemoFinancials {
 	private DemoFinancials() {
 	}
 
-	/** How a demo company is doing; each profile fixes the ranges of its ratios. */
+	/**
+	 * How a demo company is doing; each profile fixes the ranges of its ratios, in per
+	 * mille: debt ratio, current ratio, net margin; and how well the analyst answers.
+	 */
 	enum Profile {
 
-		SOUND(0.38, 0.58, 1.3, 2.2, 0.04, 0.10, 4), STRETCHED(0.55, 0.68, 1.05, 1.5, 0.015, 0.05, 3),
-		WEAK(0.62, 0.74, 1.0, 1.25, 0.01, 0.035, 3), DISTRESSED(0.84, 1.05, 0.5, 0.85, -0.12, -0.02, 1);
+		SOUND(380, 580, 1300, 2200, 40, 100, 4), STRETCHED(550, 680, 1050, 1500, 15, 50, 3),
+		WEAK(620, 740, 1000, 1250, 10, 35, 3), DISTRESSED(840, 1050, 500, 850, -120, -20, 1);
 
-		final double debtFrom, debtTo, currentFrom, currentTo, marginFrom, marginTo;
+		final int debtFrom, debtTo, currentFrom, currentTo, marginFrom, marginTo;
 
 		final int answers;
 
-		Profile(double debtFrom, double debtTo, double currentFrom, double currentTo, double marginFrom,
-				double marginTo, int answers) {
+		Profile(int debtFrom, int debtTo, int currentFrom, int currentTo, int marginFrom, int marginTo, int answers) {
 			this.debtFrom = debtFrom;
 			this.debtTo = debtTo;
 			this.currentFrom = currentFrom;
@@ -73,14 +75,15 @@ final class DemoFinancials {
 		}
 		Random random = new Random(DemoPlan.SEED * 61 + index);
 		Profile profile = profile(index, customer);
-		double capital = customer.registeredCapital() == null ? 5_000_000 : customer.registeredCapital().doubleValue();
+		long capital = customer.registeredCapital() == null ? 5_000_000 : customer.registeredCapital().longValue();
 		int employees = customer.employees() == null ? 50 : customer.employees();
-		double revenue = Math.max(capital * between(random, 1.0, 3.0), employees * between(random, 500_000, 1_200_000));
+		long revenue = Math.max(part(capital, between(random, 1000, 3000)),
+				employees * (long) between(random, 500_000, 1_200_000));
 		int years = 1 + random.nextInt(3);
 		List<StatementDraft> statements = new ArrayList<>(years);
 		for (int year = 2026 - years; year <= 2025; year++) {
 			statements.add(StatementDraft.annual(LocalDate.of(year, 12, 31), lines(random, profile, revenue)));
-			revenue = revenue * between(random, 0.9, 1.2);
+			revenue = part(revenue, between(random, 900, 1200));
 		}
 		return statements;
 	}
@@ -98,40 +101,43 @@ final class DemoFinancials {
 		return answers;
 	}
 
-	private static StatementLines lines(Random random, Profile profile, double revenue) {
-		double totalAssets = revenue * between(random, 0.7, 1.4);
-		double debtRatio = between(random, profile.debtFrom, profile.debtTo);
-		double liabilities = totalAssets * debtRatio;
-		double equity = totalAssets - liabilities;
-		double currentLiabilities = liabilities * between(random, 0.6, 0.85);
-		double currentAssets = Math.min(currentLiabilities * between(random, profile.currentFrom, profile.currentTo),
-				totalAssets * 0.85);
-		double inventory = currentAssets * between(random, 0.18, 0.35);
-		double cash = currentAssets * between(random, 0.08, 0.25);
-		double receivables = currentAssets * between(random, 0.25, 0.4);
-		double netProfit = revenue * between(random, profile.marginFrom, profile.marginTo);
-		double interest = liabilities * between(random, 0.025, 0.05);
-		double ebit = (netProfit > 0 ? netProfit / 0.75 : netProfit) + interest;
-		double operatingCashFlow = netProfit * between(random, 0.7, 1.3) + revenue * 0.01;
-		double retained = equity * between(random, profile == Profile.DISTRESSED ? -0.6 : 0.15, 0.5);
-		long assets = Math.round(totalAssets);
-		long debt = Math.round(liabilities);
-		return new StatementLines(yuan(cash), yuan(receivables), yuan(inventory), yuan(currentAssets), yuan(assets),
-				yuan(currentLiabilities), yuan(debt), yuan(assets - debt), yuan(revenue),
-				yuan(revenue * between(random, 0.72, 0.86)), yuan(ebit), yuan(netProfit), yuan(interest),
+	private static StatementLines lines(Random random, Profile profile, long revenue) {
+		long totalAssets = part(revenue, between(random, 700, 1400));
+		long liabilities = part(totalAssets, between(random, profile.debtFrom, profile.debtTo));
+		long equity = totalAssets - liabilities;
+		long currentLiabilities = part(liabilities, between(random, 600, 850));
+		long currentAssets = Math.min(part(currentLiabilities, between(random, profile.currentFrom, profile.currentTo)),
+				part(totalAssets, 850));
+		long inventory = part(currentAssets, between(random, 180, 350));
+		long cash = part(currentAssets, between(random, 80, 250));
+		long receivables = part(currentAssets, between(random, 250, 400));
+		long netProfit = part(revenue, between(random, profile.marginFrom, profile.marginTo));
+		long interest = part(liabilities, between(random, 25, 50));
+		long ebit = (netProfit > 0 ? netProfit * 4 / 3 : netProfit) + interest;
+		long operatingCashFlow = part(netProfit, between(random, 700, 1300)) + revenue / 100;
+		long retained = part(equity, between(random, profile == Profile.DISTRESSED ? -600 : 150, 500));
+		return new StatementLines(yuan(cash), yuan(receivables), yuan(inventory), yuan(currentAssets),
+				yuan(totalAssets), yuan(currentLiabilities), yuan(liabilities), yuan(equity), yuan(revenue),
+				yuan(part(revenue, between(random, 720, 860))), yuan(ebit), yuan(netProfit), yuan(interest),
 				yuan(operatingCashFlow), yuan(retained), yuan(ebit));
 	}
 
-	private static double between(Random random, double from, double to) {
-		return from + random.nextDouble() * (to - from);
+	/** A whole number between the bounds (per mille, or yuan). */
+	private static int between(Random random, int from, int to) {
+		return from + random.nextInt(to - from + 1);
+	}
+
+	/** {@code perMille} thousandths of an amount. */
+	private static long part(long amount, int perMille) {
+		return Math.round(amount / 1000.0 * perMille);
 	}
 
 	private static int clamp(int value, int min, int max) {
 		return Math.max(min, Math.min(max, value));
 	}
 
-	private static BigDecimal yuan(double amount) {
-		return BigDecimal.valueOf(Math.round(amount));
+	private static BigDecimal yuan(long amount) {
+		return BigDecimal.valueOf(amount);
 	}
 
 }
