@@ -119,26 +119,6 @@ public class Assessments {
 		return this.assessor.assess(customer, model, answers, null);
 	}
 
-	/**
-	 * Re-assesses a customer as a batch does: with the model of its current assessment
-	 * (or {@code modelCode}, or the default), and its previous answers. A customer never
-	 * assessed and without a statement has nothing to assess: empty.
-	 */
-	@Transactional
-	public Optional<AssessmentResult> reassess(String customerCode, @Nullable String modelCode, long runId) {
-		this.currentUser.require(Permission.ASSESSMENT_RUN);
-		CustomerDetails customer = this.customers.get(customerCode);
-		Optional<AssessmentResult> previous = this.repository.latest(customerCode);
-		if (previous.isEmpty() && this.assessor.latestStatement(customerCode).isEmpty()) {
-			return Optional.empty();
-		}
-		String code = modelCode != null ? modelCode
-				: previous.map(AssessmentResult::modelCode).orElse(this.models.defaultModelCode());
-		ModelDefinition model = activeModel(code);
-		return Optional.of(this.assessor.assess(customer, model,
-				validAnswers(model, this.repository.latestAnswers(customerCode)), runId));
-	}
-
 	/** A customer's assessments, newest first. */
 	@Transactional(readOnly = true)
 	public List<AssessmentResult> history(String customerCode) {
@@ -354,8 +334,10 @@ public class Assessments {
 			.collect(Collectors.joining(", "));
 	}
 
-	/** The answers that are still valid options of this model's questions. */
-	private static Map<String, BigDecimal> validAnswers(ModelDefinition model, Map<String, BigDecimal> answers) {
+	/**
+	 * The answers that are still valid options of this model's questions, by factor code.
+	 */
+	public static Map<String, BigDecimal> validAnswers(ModelDefinition model, Map<String, BigDecimal> answers) {
 		Map<String, BigDecimal> valid = new LinkedHashMap<>();
 		answers.forEach((code, value) -> question(model, code).filter(factor -> isOption(factor, value))
 			.ifPresent(factor -> valid.put(factor.code(), value)));

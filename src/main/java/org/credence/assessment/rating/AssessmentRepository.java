@@ -132,6 +132,23 @@ public class AssessmentRepository {
 			.orElse(Map.of());
 	}
 
+	/**
+	 * The model and the qualitative answers of the customer's latest assessment, if any:
+	 * what a re-assessment starts from.
+	 */
+	public Optional<Previous> previous(String customerCode) {
+		// through the queue's pointer to the current assessment: two primary-key lookups,
+		// however many assessments there are
+		return this.jdbc.sql("""
+				select a.model_code, a.qualitative::text from assessment.customer_review r
+				join assessment.assessment a on a.id = r.assessment_id
+				where r.customer_code = :code
+				""")
+			.param("code", customerCode)
+			.query((rs, n) -> new Previous(rs.getString(1), decimals(rs.getString(2))))
+			.optional();
+	}
+
 	/** The facts an assessment used, by reference. */
 	public Map<String, BigDecimal> facts(long id) {
 		return this.jdbc.sql("select facts::text from assessment.assessment where id = :id")
@@ -269,6 +286,10 @@ public class AssessmentRepository {
 
 	static OffsetDateTime utc(Instant instant) {
 		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+	}
+
+	/** Where a customer's latest assessment left off. */
+	public record Previous(String modelCode, Map<String, BigDecimal> answers) {
 	}
 
 	/** What a new assessment stores. */

@@ -101,7 +101,21 @@ public class Assessor {
 	@Transactional
 	public AssessmentResult assess(CustomerDetails customer, ModelDefinition model, Map<String, BigDecimal> answers,
 			@Nullable Long runId) {
-		Map<String, BigDecimal> facts = facts(customer.code(), model, answers);
+		long id = assess(
+				new Subject(customer.code(), customer.name(), customer.ownerUsername(), customer.status().name()),
+				model, answers, runId, this.statements.latest(customer.code()));
+		return this.repository.find(id).orElseThrow();
+	}
+
+	/**
+	 * Assesses the customer with its latest statement as already read (a batch reads it
+	 * once to know whether there is anything to assess) and returns the new assessment's
+	 * id.
+	 */
+	@Transactional
+	public long assess(Subject customer, ModelDefinition model, Map<String, BigDecimal> answers, @Nullable Long runId,
+			Optional<FinancialStatement> statement) {
+		Map<String, BigDecimal> facts = facts(customer.code(), model, answers, statement);
 		Score score = Scorecard.score(model, new Facts(facts));
 		RatingBand band = score.band();
 		List<FactorResult> factors = score.factors().stream().map(Assessor::factor).toList();
@@ -113,7 +127,7 @@ public class Assessor {
 		String by = this.currentUser.username();
 		long id = this.repository.insert(new NewAssessment(customer.code(), model.code(), model.version(), total, band,
 				nextReview, facts, answers, factors, reasons, today, now, by, runId));
-		this.queue.assessed(customer.code(), customer.name(), customer.ownerUsername(), customer.status().name(), id,
+		this.queue.assessed(customer.code(), customer.name(), customer.ownerUsername(), customer.status(), id,
 				model.code(), band.grade(), total, today, nextReview);
 		this.customers.recordRating(customer.code(), band.grade(), band.riskClass());
 		Map<String, Object> after = new LinkedHashMap<>();
@@ -126,10 +140,11 @@ public class Assessor {
 		if (runId != null) {
 			after.put("batchRun", runId);
 		}
-		this.auditTrail.record(AuditRecord.created(customer.auditSubject(), "assessment", Long.toString(id), after));
+		this.auditTrail.record(AuditRecord.created(CustomerDetails.auditSubject(customer.code()), "assessment",
+				Long.toString(id), after));
 		this.events.publishEvent(new AssessmentCompleted(customer.code(), id, band.grade(), band.riskClass(), band.pd(),
 				total, model.code(), model.version(), nextReview));
-		return this.repository.find(id).orElseThrow();
+		return id;
 	}
 
 	/**
@@ -137,9 +152,10 @@ public class Assessor {
 	 * {@code line:*} of the latest statement, {@code qualitative:*} from the answers,
 	 * {@code external:SCORE} from the latest external report with a score.
 	 */
-	Map<String, BigDecimal> facts(String customerCode, ModelDefinition model, Map<String, BigDecimal> answers) {
+	Map<String, BigDecimal> facts(String customerCode, ModelDefinition model, Map<String, BigDecimal> answers,
+			Optional<FinancialStatement> latestStatement) {
 		Map<String, BigDecimal> facts = new LinkedHashMap<>();
-		this.statements.latest(customerCode).ifPresent(statement -> {
+		latestStatement.ifPresent(statement -> {
 			statement.ratios().forEach((ratio, value) -> facts.put("ratio:" + ratio.name(), value));
 			lines(statement.lines(), facts);
 		});
@@ -156,6 +172,13 @@ public class Assessor {
 			.findFirst()
 			.ifPresent(score -> facts.put("external:SCORE", score));
 		return facts;
+	}
+
+	/**
+	 * The customer being assessed, as far as an assessment needs it: its code, and the
+	 * name, owner and status the review queue shows.
+	 */
+	public record Subject(String code, String name, @Nullable String ownerUsername, String status) {
 	}
 
 	private static void lines(StatementLines lines, Map<String, BigDecimal> facts) {

@@ -4,11 +4,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 
 import org.credence.assessment.Assessments;
+import org.credence.assessment.model.ModelDefinition;
+import org.credence.assessment.model.ScoringModels;
+import org.credence.assessment.statement.FinancialStatement;
 import org.credence.identity.CurrentUser;
 import org.credence.identity.Permission;
 import org.jspecify.annotations.Nullable;
@@ -45,7 +50,11 @@ public class Reassessment {
 
 	private static final Logger log = LoggerFactory.getLogger(Reassessment.class);
 
-	private final Assessments assessments;
+	private final Assessor assessor;
+
+	private final AssessmentRepository assessments;
+
+	private final ScoringModels models;
 
 	private final ReviewQueueRepository queue;
 
@@ -63,11 +72,13 @@ public class Reassessment {
 
 	private final int chunk;
 
-	Reassessment(Assessments assessments, ReviewQueueRepository queue, BatchRunRepository runs, CurrentUser currentUser,
-			@Qualifier("applicationTaskExecutor") Executor executor, Clock clock,
-			PlatformTransactionManager transactions,
+	Reassessment(Assessor assessor, AssessmentRepository assessments, ScoringModels models, ReviewQueueRepository queue,
+			BatchRunRepository runs, CurrentUser currentUser, @Qualifier("applicationTaskExecutor") Executor executor,
+			Clock clock, PlatformTransactionManager transactions,
 			@Value("${credence.assessment.batch-size:" + DEFAULT_CHUNK + "}") int chunk) {
+		this.assessor = assessor;
 		this.assessments = assessments;
+		this.models = models;
 		this.queue = queue;
 		this.runs = runs;
 		this.currentUser = currentUser;
@@ -193,13 +204,15 @@ public class Reassessment {
 		String model = MODEL_ACTIVATED.equals(run.trigger()) ? run.modelCode() : null;
 		try {
 			this.newTransaction.executeWithoutResult(chunk -> {
+				Map<String, ModelDefinition> active = new HashMap<>();
+				this.models.activeModels().forEach(definition -> active.put(definition.code(), definition));
 				int done = 0;
 				int failed = 0;
 				int skipped = 0;
 				for (String code : codes) {
 					try {
-						boolean assessed = Boolean.TRUE.equals(this.savepoint
-							.execute(status -> this.assessments.reassess(code, model, run.id()).isPresent()));
+						boolean assessed = Boolean.TRUE
+							.equals(this.savepoint.execute(status -> reassess(code, model, active, run.id())));
 						if (assessed) {
 							done++;
 						}
@@ -222,6 +235,33 @@ public class Reassessment {
 				this.runs.progress(run.id(), 0, codes.size(), 0, this.clock.instant());
 			});
 		}
+	}
+
+	/**
+	 * Re-assesses one customer with the model of its current assessment (or the run's, or
+	 * the default) and its previous answers. A customer never assessed and without a
+	 * statement has nothing to assess: false.
+	 */
+	private boolean reassess(String code, @Nullable String runModel, Map<String, ModelDefinition> active, long runId) {
+		Optional<AssessmentRepository.Previous> previous = this.assessments.previous(code);
+		Optional<FinancialStatement> statement = this.assessor.latestStatement(code);
+		if (previous.isEmpty() && statement.isEmpty()) {
+			return false;
+		}
+		String modelCode = runModel != null ? runModel
+				: previous.map(AssessmentRepository.Previous::modelCode).orElse(this.models.defaultModelCode());
+		ModelDefinition model = active.get(modelCode);
+		if (model == null) {
+			throw new IllegalStateException("No active scoring model " + modelCode);
+		}
+		// the queue's copy of the customer: batches need no second read of the credit
+		// file
+		Assessor.Subject customer = this.queue.subject(code)
+			.orElseThrow(() -> new IllegalStateException("Not in the review queue: " + code));
+		this.assessor.assess(customer, model,
+				Assessments.validAnswers(model, previous.map(AssessmentRepository.Previous::answers).orElse(Map.of())),
+				runId, statement);
+		return true;
 	}
 
 	private static String describe(RuntimeException ex) {

@@ -135,6 +135,15 @@ public class ReviewQueueRepository {
 			.list();
 	}
 
+	/** The queue's copy of a customer, as an assessment needs it. */
+	public java.util.Optional<Assessor.Subject> subject(String code) {
+		return this.jdbc.sql(
+				"select customer_name, owner_username, status from assessment.customer_review where customer_code = :code")
+			.param("code", code)
+			.query((rs, n) -> new Assessor.Subject(code, rs.getString(1), rs.getString(2), rs.getString(3)))
+			.optional();
+	}
+
 	public boolean isEmpty() {
 		return this.jdbc.sql("select not exists (select 1 from assessment.customer_review)")
 			.query(Boolean.class)
