@@ -309,7 +309,10 @@ public final class ModelValidator {
 		}
 	}
 
-	/** A range as people read it: {@code [0.4, 0.6)}, {@code (−∞, 0.4)}. */
+	/**
+	 * A range as people read it, in interval notation: a square bracket for an included
+	 * bound, a parenthesis for an excluded or open one, −∞ and +∞ for open bounds.
+	 */
 	public static String describe(Range range) {
 		return (range.from() == null ? "(−∞" : "[" + plain(range.from())) + ", "
 				+ (range.to() == null ? "+∞)" : plain(range.to()) + ")");

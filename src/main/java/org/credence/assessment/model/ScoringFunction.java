@@ -10,9 +10,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * How a factor's value becomes points (0 to {@link #maxPoints()}): either {@code RANGES}
- * (each half-open range {@code [from, to)} gives fixed points; ranges must neither
- * overlap nor leave gaps; a null bound is open) or {@code LINEAR} (points rise or fall
- * linearly between two bounds and are clamped outside them).
+ * (each half-open range, from inclusive to exclusive, gives fixed points; ranges must
+ * neither overlap nor leave gaps; a null bound is open) or {@code LINEAR} (points rise or
+ * fall linearly between two bounds and are clamped outside them).
  * <p>
  * A LINEAR function with {@code pointsAtLower = lower} and {@code pointsAtUpper = upper}
  * is the identity between its bounds: the Altman model uses it so that the score is the
@@ -40,7 +40,7 @@ public record ScoringFunction(Type type, List<Range> ranges, @Nullable BigDecima
 
 	public record Range(@Nullable BigDecimal from, @Nullable BigDecimal to, BigDecimal points) {
 
-		/** Whether the value lies in {@code [from, to)}; a null bound is open. */
+		/** Whether the value is at or above from and below to; a null bound is open. */
 		public boolean contains(BigDecimal value) {
 			return (this.from == null || value.compareTo(this.from) >= 0)
 					&& (this.to == null || value.compareTo(this.to) < 0);
@@ -53,7 +53,7 @@ public record ScoringFunction(Type type, List<Range> ranges, @Nullable BigDecima
 		return new ScoringFunction(Type.RANGES, Arrays.asList(ranges), null, null, null, null);
 	}
 
-	/** {@code [from, to) → points}; null bounds are open. */
+	/** A range from (inclusive) to (exclusive) and its points; null bounds are open. */
 	public static Range range(@Nullable String from, @Nullable String to, int points) {
 		return new Range(from == null ? null : new BigDecimal(from), to == null ? null : new BigDecimal(to),
 				BigDecimal.valueOf(points));
