@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
+import org.credence.assessment.Assessments;
+import org.credence.assessment.statement.FinancialStatements;
 import org.credence.customer.CustomerDraft;
 import org.credence.customer.Customers;
 import org.credence.customer.communication.Communications;
@@ -54,6 +56,10 @@ class DemoPortfolio implements ApplicationRunner {
 
 	private final ExternalReports reports;
 
+	private final FinancialStatements statements;
+
+	private final Assessments assessments;
+
 	private final Clock clock;
 
 	private final TransactionTemplate transactions;
@@ -61,10 +67,12 @@ class DemoPortfolio implements ApplicationRunner {
 	private final String configuredPassword;
 
 	DemoPortfolio(Users users, Customers customers, CurrentUser currentUser, Contacts contacts,
-			Communications communications, ExternalReports reports, Clock clock,
-			PlatformTransactionManager transactionManager,
+			Communications communications, ExternalReports reports, FinancialStatements statements,
+			Assessments assessments, Clock clock, PlatformTransactionManager transactionManager,
 			@Value("${credence.demo.password:}") String configuredPassword) {
 		this.transactions = new TransactionTemplate(transactionManager);
+		this.statements = statements;
+		this.assessments = assessments;
 		this.users = users;
 		this.customers = customers;
 		this.currentUser = currentUser;
@@ -117,6 +125,14 @@ class DemoPortfolio implements ApplicationRunner {
 		}
 		for (DemoPlan.DemoBlacklisting blacklisting : DemoPlan.blacklistings(plan)) {
 			this.customers.blacklist(blacklisting.customerCode(), blacklisting.reason(), blacklisting.evidence(), null);
+		}
+		for (int i = 0; i < plan.size(); i++) {
+			CustomerDraft customer = plan.get(i);
+			if (DemoFinancials.hasStatements(i, customer)) {
+				DemoFinancials.statements(i, customer)
+					.forEach(statement -> this.statements.record(customer.code(), statement));
+				this.assessments.assess(customer.code(), null, DemoFinancials.answers(i, customer));
+			}
 		}
 	}
 

@@ -1,6 +1,9 @@
 package org.credence.demo;
 
 import org.credence.IntegrationTest;
+import org.credence.assessment.AssessmentResult;
+import org.credence.assessment.Assessments;
+import org.credence.assessment.statement.FinancialStatements;
 import org.credence.customer.CustomerDetails;
 import org.credence.customer.CustomerQuery;
 import org.credence.customer.Customers;
@@ -41,6 +44,12 @@ class DemoPortfolioIntegrationTests {
 	ExternalReports reports;
 
 	@Autowired
+	FinancialStatements statements;
+
+	@Autowired
+	Assessments assessments;
+
+	@Autowired
 	Clock clock;
 
 	@Autowired
@@ -49,7 +58,8 @@ class DemoPortfolioIntegrationTests {
 	@Test
 	void loadsThePortfolioThroughTheModuleApisOnceOnly() {
 		DemoPortfolio demo = new DemoPortfolio(this.users, this.customers, this.currentUser, this.contacts,
-				this.communications, this.reports, this.clock, this.transactionManager, "demo-password-1");
+				this.communications, this.reports, this.statements, this.assessments, this.clock,
+				this.transactionManager, "demo-password-1");
 
 		demo.run(new DefaultApplicationArguments());
 		demo.run(new DefaultApplicationArguments());
@@ -85,6 +95,23 @@ class DemoPortfolioIntegrationTests {
 				.stream()
 				.map(DemoPlan.DemoBlacklisting::customerCode)
 				.toList());
+		assertThat(this.currentUser.asSystem(() -> this.statements.latest("HD-0001"))).hasValueSatisfying(
+				statement -> assertThat(statement.lines().totalAssets()).isEqualByComparingTo("10000000"));
+		java.util.Map<String, Long> grades = DemoPlan.customers(DemoPortfolio.CUSTOMERS)
+			.stream()
+			.map(c -> this.currentUser.asSystem(() -> this.assessments.current(c.code())))
+			.flatMap(java.util.Optional::stream)
+			.collect(java.util.stream.Collectors.groupingBy(AssessmentResult::grade,
+					java.util.stream.Collectors.counting()));
+		long assessed = grades.values().stream().mapToLong(Long::longValue).sum();
+		long investmentGrade = grades.getOrDefault("A", 0L) + grades.getOrDefault("BBB", 0L)
+				+ grades.getOrDefault("AA", 0L);
+		long speculative = grades.getOrDefault("BB", 0L) + grades.getOrDefault("B", 0L);
+		long distressed = assessed - investmentGrade - speculative - grades.getOrDefault("AAA", 0L);
+		assertThat(assessed).as("assessed demo customers %s", grades).isGreaterThan(DemoPortfolio.CUSTOMERS * 3 / 4);
+		assertThat(investmentGrade).as("A to BBB in %s", grades).isGreaterThan(assessed / 2);
+		assertThat(speculative).as("BB and B in %s", grades).isGreaterThan(assessed / 10);
+		assertThat(distressed).as("CCC and below in %s", grades).isBetween(1L, assessed / 10);
 	}
 
 }

@@ -1,6 +1,6 @@
 /**
- * The assessment module's controllers: the public API under {@code /api/v1} and the pages
- * of the credit file's financials and assessments tabs.
+ * The assessment module's controllers: the public API under {@code /api/v1}, the pages of
+ * the credit file's financials and assessments tabs, and the review queue.
  */
 @NullMarked
 package org.credence.assessment.web;
