@@ -136,7 +136,8 @@ class AssessmentPagesWebTests {
 		});
 		var proposer = user(manager)
 			.authorities(org.credence.identity.CurrentUser.Authorities.of(List.of(Role.CREDIT_MANAGER)));
-		var another = user("another-manager")
+		String anotherManager = user(this.users, this.currentUser, "manager", Role.CREDIT_MANAGER);
+		var another = user(anotherManager)
 			.authorities(org.credence.identity.CurrentUser.Authorities.of(List.of(Role.CREDIT_MANAGER)));
 
 		this.mvc
