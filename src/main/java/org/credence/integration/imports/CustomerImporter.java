@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import org.credence.customer.BlacklistMatch;
 import org.credence.customer.CustomerDraft;
@@ -56,7 +55,6 @@ class CustomerImporter implements Importer<CustomerDraft> {
 	private static final List<Locale> LANGUAGES = List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH);
 
 	/** A code followed by its label, as the template's instructions list values. */
-	private static final Pattern CODE_AND_LABEL = Pattern.compile("([A-Za-z_]+)\\s*(?:—|-|–|:|：|\\s)\\s*.+");
 
 	private static final Pattern SECTION_AND_NAME = Pattern.compile("([A-Ta-t])\\s*(?:—|-|–|:|：|\\s)\\s*.+");
 
@@ -66,12 +64,15 @@ class CustomerImporter implements Importer<CustomerDraft> {
 
 	private final MessageSource messages;
 
+	private final EnumLabels labels;
+
 	private final List<ImportColumn> columns;
 
 	CustomerImporter(Customers customers, CurrentUser currentUser, MessageSource messages) {
 		this.customers = customers;
 		this.currentUser = currentUser;
 		this.messages = messages;
+		this.labels = new EnumLabels(messages, "integration.customers.");
 		this.columns = FIELDS.stream().map(this::column).toList();
 	}
 
@@ -100,11 +101,11 @@ class CustomerImporter implements Importer<CustomerDraft> {
 				row.text("uscc"), country(row.text("country")), row.text("region"), industry(row.text("industry")),
 				row.decimal("registeredCapital"), upper(row.text("registeredCapitalCurrency")), row.date("foundedOn"),
 				row.integer("employees"),
-				row.choice("ownershipType", text -> labelled(OwnershipType.class, "ownership", text),
-						codes(OwnershipType.values())),
+				row.choice("ownershipType", text -> this.labels.parse(OwnershipType.class, "ownership", text),
+						EnumLabels.codes(OwnershipType.values())),
 				row.text("groupCode"), row.text("groupName"), row.text("ownerUsername"), row.text("analystUsername"),
-				row.choice("status", text -> labelled(CustomerStatus.class, "status", text),
-						codes(CustomerStatus.values())),
+				row.choice("status", text -> this.labels.parse(CustomerStatus.class, "status", text),
+						EnumLabels.codes(CustomerStatus.values())),
 				row.list("tags"));
 	}
 
@@ -145,8 +146,8 @@ class CustomerImporter implements Importer<CustomerDraft> {
 			case "region" -> Arrays.stream(Province.values())
 				.map(province -> province.code() + " — " + province.displayName(locale))
 				.toList();
-			case "ownershipType" -> labels(OwnershipType.values(), "ownership", locale);
-			case "status" -> labels(CustomerStatus.values(), "status", locale);
+			case "ownershipType" -> this.labels.labels(OwnershipType.values(), "ownership", locale);
+			case "status" -> this.labels.labels(CustomerStatus.values(), "status", locale);
 			default -> List.of();
 		};
 	}
@@ -162,46 +163,6 @@ class CustomerImporter implements Importer<CustomerDraft> {
 			.forEach(names -> aliases.addAll(names.subList(1, names.size())));
 		return new ImportColumn(field, REQUIRED.contains(field), labelCode, "integration.customers.hint." + field,
 				aliases);
-	}
-
-	private <E extends Enum<E>> Optional<E> labelled(Class<E> type, String group, String text) {
-		Optional<E> whole = match(type, group, text);
-		if (whole.isPresent()) {
-			return whole;
-		}
-		Matcher codeAndLabel = CODE_AND_LABEL.matcher(text);
-		return codeAndLabel.matches() ? match(type, group, codeAndLabel.group(1)) : Optional.empty();
-	}
-
-	private <E extends Enum<E>> Optional<E> match(Class<E> type, String group, String text) {
-		String value = text.strip();
-		for (E constant : type.getEnumConstants()) {
-			if (constant.name().equalsIgnoreCase(value)) {
-				return Optional.of(constant);
-			}
-			for (Locale language : LANGUAGES) {
-				String label = this.messages.getMessage(labelCode(group, constant), null, constant.name(), language);
-				if (label.equalsIgnoreCase(value)) {
-					return Optional.of(constant);
-				}
-			}
-		}
-		return Optional.empty();
-	}
-
-	private <E extends Enum<E>> List<String> labels(E[] constants, String group, Locale locale) {
-		return Arrays.stream(constants)
-			.map(constant -> constant.name() + " — "
-					+ this.messages.getMessage(labelCode(group, constant), null, constant.name(), locale))
-			.toList();
-	}
-
-	private static String labelCode(String group, Enum<?> constant) {
-		return "integration.customers." + group + "." + constant.name();
-	}
-
-	private static String codes(Enum<?>[] constants) {
-		return Arrays.stream(constants).map(Enum::name).collect(Collectors.joining(", "));
 	}
 
 	/**

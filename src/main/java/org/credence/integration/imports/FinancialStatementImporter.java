@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.credence.assessment.statement.AmountUnit;
 import org.credence.assessment.statement.FinancialStatements;
@@ -66,12 +65,15 @@ class FinancialStatementImporter implements Importer<FinancialStatementImporter.
 
 	private final MessageSource messages;
 
+	private final EnumLabels labels;
+
 	private final List<ImportColumn> columns;
 
 	FinancialStatementImporter(FinancialStatements statements, CurrentUser currentUser, MessageSource messages) {
 		this.statements = statements;
 		this.currentUser = currentUser;
 		this.messages = messages;
+		this.labels = new EnumLabels(messages, PREFIX);
 		List<String> fields = new ArrayList<>(HEAD);
 		fields.addAll(LINES);
 		fields.add(REASON);
@@ -104,11 +106,11 @@ class FinancialStatementImporter implements Importer<FinancialStatementImporter.
 				lines.put(line, value);
 			}
 		}
-		StatementDraft draft = new StatementDraft(row.date("periodEnd"),
-				row.choice("periodType", text -> labelled(PeriodType.class, "period", text),
-						codes(PeriodType.values())),
+		StatementDraft draft = new StatementDraft(row.date("periodEnd"), row.choice("periodType",
+				text -> this.labels.parse(PeriodType.class, "period", text), EnumLabels.codes(PeriodType.values())),
 				row.text("currency"),
-				row.choice("unit", text -> labelled(AmountUnit.class, "unit", text), codes(AmountUnit.values())),
+				row.choice("unit", text -> this.labels.parse(AmountUnit.class, "unit", text),
+						EnumLabels.codes(AmountUnit.values())),
 				row.choice("audited", text -> Optional.ofNullable(YES_NO.get(text.strip().toLowerCase(Locale.ROOT))),
 						"是, 否, yes, no"),
 				StatementLines.of(lines), row.text(REASON));
@@ -152,8 +154,8 @@ class FinancialStatementImporter implements Importer<FinancialStatementImporter.
 	@Override
 	public List<String> allowedValues(String field, Locale locale) {
 		return switch (field) {
-			case "periodType" -> labels(PeriodType.values(), "period", locale);
-			case "unit" -> labels(AmountUnit.values(), "unit", locale);
+			case "periodType" -> this.labels.labels(PeriodType.values(), "period", locale);
+			case "unit" -> this.labels.labels(AmountUnit.values(), "unit", locale);
 			default -> List.of();
 		};
 	}
@@ -167,37 +169,6 @@ class FinancialStatementImporter implements Importer<FinancialStatementImporter.
 		aliases.addAll(EXTRA_NAMES.getOrDefault(field, List.of()));
 		String hintCode = LINES.contains(field) ? PREFIX + "hint.line" : PREFIX + "hint." + field;
 		return new ImportColumn(field, REQUIRED.contains(field), labelCode, hintCode, aliases);
-	}
-
-	private <E extends Enum<E>> Optional<E> labelled(Class<E> type, String group, String text) {
-		String value = text.strip();
-		for (E constant : type.getEnumConstants()) {
-			if (constant.name().equalsIgnoreCase(value)) {
-				return Optional.of(constant);
-			}
-			for (Locale language : LANGUAGES) {
-				String label = this.messages.getMessage(labelCode(group, constant), null, constant.name(), language);
-				if (label.equalsIgnoreCase(value)) {
-					return Optional.of(constant);
-				}
-			}
-		}
-		return Optional.empty();
-	}
-
-	private <E extends Enum<E>> List<String> labels(E[] constants, String group, Locale locale) {
-		return Arrays.stream(constants)
-			.map(constant -> constant.name() + " — "
-					+ this.messages.getMessage(labelCode(group, constant), null, constant.name(), locale))
-			.toList();
-	}
-
-	private static String labelCode(String group, Enum<?> constant) {
-		return PREFIX + group + "." + constant.name();
-	}
-
-	private static String codes(Enum<?>[] constants) {
-		return Arrays.stream(constants).map(Enum::name).collect(Collectors.joining(", "));
 	}
 
 	private static Map<String, Boolean> yesNo() {
