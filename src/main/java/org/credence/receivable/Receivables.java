@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.Function;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -567,11 +568,8 @@ public class Receivables {
 	 */
 	@Transactional(readOnly = true)
 	public Invoice invoice(String number) {
-		requireRead();
-		Invoice invoice = this.ledger.invoiceByNumber(number)
-			.orElseThrow(() -> new NotFoundException("receivable.invoice.not-found", number));
-		visible(invoice.customerCode(), () -> new NotFoundException("receivable.invoice.not-found", number));
-		return invoice;
+		return scoped(this.ledger.invoiceByNumber(number), Invoice::customerCode, "receivable.invoice.not-found",
+				number);
 	}
 
 	/** A customer's invoices, oldest due first. */
@@ -590,11 +588,7 @@ public class Receivables {
 
 	@Transactional(readOnly = true)
 	public Order order(String number) {
-		requireRead();
-		Order order = this.ledger.orderByNumber(number)
-			.orElseThrow(() -> new NotFoundException("receivable.order.not-found", number));
-		visible(order.customerCode(), () -> new NotFoundException("receivable.order.not-found", number));
-		return order;
+		return scoped(this.ledger.orderByNumber(number), Order::customerCode, "receivable.order.not-found", number);
 	}
 
 	/** A customer's orders, newest first. */
@@ -607,11 +601,8 @@ public class Receivables {
 
 	@Transactional(readOnly = true)
 	public Payment payment(String externalId) {
-		requireRead();
-		Payment payment = this.ledger.paymentByExternalId(externalId)
-			.orElseThrow(() -> new NotFoundException("receivable.payment.not-found", externalId));
-		visible(payment.customerCode(), () -> new NotFoundException("receivable.payment.not-found", externalId));
-		return payment;
+		return scoped(this.ledger.paymentByExternalId(externalId), Payment::customerCode,
+				"receivable.payment.not-found", externalId);
 	}
 
 	/** A customer's payments with their allocations, newest first. */
@@ -624,11 +615,8 @@ public class Receivables {
 
 	@Transactional(readOnly = true)
 	public CreditNote creditNote(String number) {
-		requireRead();
-		CreditNote note = this.ledger.creditNoteByNumber(number)
-			.orElseThrow(() -> new NotFoundException("receivable.credit-note.not-found", number));
-		visible(note.customerCode(), () -> new NotFoundException("receivable.credit-note.not-found", number));
-		return note;
+		return scoped(this.ledger.creditNoteByNumber(number), CreditNote::customerCode,
+				"receivable.credit-note.not-found", number);
 	}
 
 	/** A customer's credit notes, newest first. */
@@ -641,11 +629,7 @@ public class Receivables {
 
 	@Transactional(readOnly = true)
 	public WriteOff writeOff(long id) {
-		requireRead();
-		WriteOff writeOff = this.ledger.writeOff(id)
-			.orElseThrow(() -> new NotFoundException("receivable.write-off.not-found", id));
-		visible(writeOff.customerCode(), () -> new NotFoundException("receivable.write-off.not-found", id));
-		return writeOff;
+		return scoped(this.ledger.writeOff(id), WriteOff::customerCode, "receivable.write-off.not-found", id);
 	}
 
 	/** A customer's write-off proposals and decisions, newest first. */
@@ -819,6 +803,17 @@ public class Receivables {
 
 	private static @Nullable String blankToNull(@Nullable String text) {
 		return text == null || text.isBlank() ? null : text.strip();
+	}
+
+	/**
+	 * A document found by its key if the caller may read receivables and see its
+	 * customer; otherwise, like an unknown key, a 404.
+	 */
+	private <T> T scoped(Optional<T> found, Function<T, String> customerCode, String notFoundCode, Object key) {
+		requireRead();
+		T document = found.orElseThrow(() -> new NotFoundException(notFoundCode, key));
+		visible(customerCode.apply(document), () -> new NotFoundException(notFoundCode, key));
+		return document;
 	}
 
 	private void visible(String customerCode, java.util.function.Supplier<NotFoundException> notFound) {
