@@ -6,13 +6,13 @@
  * second person.
  * <p>
  * Offers {@link org.credence.assessment.Assessments}. Publishes
- * {@link org.credence.assessment.AssessmentCompleted}. Uses customer (the credit file,
- * and to record the current rating), identity and shared; payment behaviour from
- * receivables is missing until that module supplies it.
+ * {@link org.credence.assessment.AssessmentCompleted} and
+ * {@link org.credence.assessment.ScoringModelActivated}. Uses customer (the credit file,
+ * and to record the current rating), receivable (payment behaviour), identity and shared.
  */
 @NullMarked
 @org.springframework.modulith.ApplicationModule(displayName = "Assessment",
-		allowedDependencies = { "shared", "identity", "customer", "customer::report" })
+		allowedDependencies = { "shared", "identity", "customer", "customer::report", "receivable" })
 package org.credence.assessment;
 
 import org.jspecify.annotations.NullMarked;

@@ -54,9 +54,34 @@ class AssessmentsIntegrationTests {
 	@Autowired
 	TestClock clock;
 
+	@Autowired
+	org.credence.receivable.Receivables receivables;
+
 	@AfterEach
 	void resetClock() {
 		this.clock.reset();
+	}
+
+	@Test
+	void scoresPaymentBehaviourFromTheLedgerInsteadOfCallingItMissing() {
+		this.clock.setDate(LocalDate.of(2026, 6, 1));
+		CustomerDetails customer = scenarioCustomer(this.customers, this.statements, this.currentUser, null);
+		String invoice = customer.code() + "-INV";
+		this.currentUser.asSystem(() -> {
+			this.receivables.recordInvoice(new org.credence.receivable.InvoiceEntry(invoice, customer.code(), invoice,
+					new java.math.BigDecimal("100000"), "CNY", LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31),
+					null));
+			return this.receivables.recordPayment(new org.credence.receivable.PaymentEntry(invoice + "-P",
+					customer.code(), new java.math.BigDecimal("100000"), "CNY", LocalDate.of(2026, 4, 20), null, null));
+		});
+
+		AssessmentResult result = asAnalyst(() -> this.assessments.assess(customer.code(), null, Map.of()));
+
+		assertThat(factor(result, "AVG_DAYS_LATE").missing()).isFalse();
+		assertThat(factor(result, "AVG_DAYS_LATE").value()).isEqualByComparingTo("20");
+		assertThat(factor(result, "MAX_DAYS_OVERDUE_12M").value()).isEqualByComparingTo("20");
+		assertThat(factor(result, "LATE_SHARE").value()).isEqualByComparingTo("1");
+		assertThat(result.reasons()).extracting(Reason::code).doesNotContain("MISSING_BEHAVIOUR");
 	}
 
 	@Test

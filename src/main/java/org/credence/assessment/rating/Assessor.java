@@ -21,7 +21,10 @@ import org.credence.assessment.model.ModelDefinition;
 import org.credence.assessment.model.RatingBand;
 import org.credence.assessment.rating.AssessmentRepository.NewAssessment;
 import org.credence.assessment.scoring.FactorScore;
+import org.credence.assessment.model.References;
 import org.credence.assessment.scoring.Facts;
+import org.credence.receivable.PaymentBehaviour;
+import org.credence.receivable.Receivables;
 import org.credence.assessment.scoring.Score;
 import org.credence.assessment.scoring.Scorecard;
 import org.credence.assessment.statement.FinancialStatement;
@@ -60,6 +63,8 @@ public class Assessor {
 
 	private final ExternalReports reports;
 
+	private final Receivables receivables;
+
 	private final Customers customers;
 
 	private final AssessmentRepository repository;
@@ -74,11 +79,12 @@ public class Assessor {
 
 	private final Clock clock;
 
-	Assessor(FinancialStatements statements, ExternalReports reports, Customers customers,
+	Assessor(FinancialStatements statements, ExternalReports reports, Receivables receivables, Customers customers,
 			AssessmentRepository repository, ReviewQueueRepository queue, CurrentUser currentUser,
 			AuditTrail auditTrail, ApplicationEventPublisher events, Clock clock) {
 		this.statements = statements;
 		this.reports = reports;
+		this.receivables = receivables;
 		this.customers = customers;
 		this.repository = repository;
 		this.queue = queue;
@@ -150,7 +156,8 @@ public class Assessor {
 	/**
 	 * What is known about the customer now, by reference: {@code ratio:*} and
 	 * {@code line:*} of the latest statement, {@code qualitative:*} from the answers,
-	 * {@code external:SCORE} from the latest external report with a score.
+	 * {@code external:SCORE} from the latest external report with a score, and
+	 * {@code behaviour:*} from the receivables ledger as of today.
 	 */
 	Map<String, BigDecimal> facts(String customerCode, ModelDefinition model, Map<String, BigDecimal> answers,
 			Optional<FinancialStatement> latestStatement) {
@@ -171,6 +178,18 @@ public class Assessor {
 			.filter(java.util.Objects::nonNull)
 			.findFirst()
 			.ifPresent(score -> facts.put("external:SCORE", score));
+		// payment behaviour from the ledger; a customer without paid or open invoices has
+		// none
+		PaymentBehaviour behaviour = this.receivables.behaviour(customerCode, LocalDate.now(this.clock));
+		if (behaviour.averageDaysLate() != null) {
+			facts.put("behaviour:" + References.AVG_DAYS_LATE, behaviour.averageDaysLate());
+		}
+		if (behaviour.maxDaysOverdue() != null) {
+			facts.put("behaviour:" + References.MAX_DAYS_OVERDUE_12M, BigDecimal.valueOf(behaviour.maxDaysOverdue()));
+		}
+		if (behaviour.shareOfInvoicesPaidLate() != null) {
+			facts.put("behaviour:" + References.LATE_SHARE, behaviour.shareOfInvoicesPaidLate());
+		}
 		return facts;
 	}
 
