@@ -575,8 +575,7 @@ public class Receivables {
 	/** A customer's invoices, oldest due first. */
 	@Transactional(readOnly = true)
 	public List<Invoice> invoices(String customerCode) {
-		requireRead();
-		this.customers.get(customerCode);
+		requireCustomer(customerCode);
 		return this.ledger.invoices(customerCode);
 	}
 
@@ -594,8 +593,7 @@ public class Receivables {
 	/** A customer's orders, newest first. */
 	@Transactional(readOnly = true)
 	public List<Order> orders(String customerCode) {
-		requireRead();
-		this.customers.get(customerCode);
+		requireCustomer(customerCode);
 		return this.ledger.orders(customerCode);
 	}
 
@@ -608,8 +606,7 @@ public class Receivables {
 	/** A customer's payments with their allocations, newest first. */
 	@Transactional(readOnly = true)
 	public List<Payment> payments(String customerCode) {
-		requireRead();
-		this.customers.get(customerCode);
+		requireCustomer(customerCode);
 		return this.ledger.payments(customerCode);
 	}
 
@@ -622,8 +619,7 @@ public class Receivables {
 	/** A customer's credit notes, newest first. */
 	@Transactional(readOnly = true)
 	public List<CreditNote> creditNotes(String customerCode) {
-		requireRead();
-		this.customers.get(customerCode);
+		requireCustomer(customerCode);
 		return this.ledger.creditNotes(customerCode);
 	}
 
@@ -635,8 +631,7 @@ public class Receivables {
 	/** A customer's write-off proposals and decisions, newest first. */
 	@Transactional(readOnly = true)
 	public List<WriteOff> writeOffs(String customerCode) {
-		requireRead();
-		this.customers.get(customerCode);
+		requireCustomer(customerCode);
 		return this.ledger.writeOffs(customerCode);
 	}
 
@@ -658,8 +653,7 @@ public class Receivables {
 	 */
 	@Transactional(readOnly = true)
 	public PaymentBehaviour behaviour(String customerCode, LocalDate asOf) {
-		requireRead();
-		this.customers.get(customerCode);
+		requireCustomer(customerCode);
 		return BehaviourPolicy.behaviour(customerCode, asOf, this.fxRates.companyCurrency(),
 				this.agingRepository.history(customerCode, asOf),
 				this.agingRepository.unappliedCash(List.of(customerCode), asOf)
@@ -672,8 +666,7 @@ public class Receivables {
 	 */
 	@Transactional(readOnly = true)
 	public ReceivableSummary summary(String customerCode, LocalDate asOf) {
-		requireRead();
-		this.customers.get(customerCode);
+		requireCustomer(customerCode);
 		List<OpenItem> items = this.agingRepository.openItems(List.of(customerCode), asOf);
 		BigDecimal zero = BigDecimal.ZERO.setScale(2);
 		BigDecimal open = items.stream().map(OpenItem::companyOpenAmount).reduce(zero, BigDecimal::add);
@@ -820,6 +813,12 @@ public class Receivables {
 		if (this.customers.find(customerCode).isEmpty()) {
 			throw notFound.get();
 		}
+	}
+
+	/** The caller may read receivables and see this customer; otherwise 403 or 404. */
+	private void requireCustomer(String customerCode) {
+		requireRead();
+		this.customers.get(customerCode);
 	}
 
 	private void requireRead() {

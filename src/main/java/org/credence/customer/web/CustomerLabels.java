@@ -1,8 +1,11 @@
 package org.credence.customer.web;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 import org.credence.customer.CustomerStatus;
 import org.credence.customer.Industry;
@@ -15,6 +18,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.annotation.RequestScope;
 
 /**
  * Labels for the customer pages ({@code ${@customerLabels.region(c.region)}}):
@@ -22,9 +26,15 @@ import org.springframework.stereotype.Component;
  * boxes.
  */
 @Component("customerLabels")
+@RequestScope
 public class CustomerLabels {
 
 	private final Users users;
+
+	/**
+	 * Users looked up while rendering one page: a list names the same owners many times.
+	 */
+	private final Map<String, Optional<UserSummary>> seen = new HashMap<>();
 
 	CustomerLabels(Users users) {
 		this.users = users;
@@ -100,7 +110,9 @@ public class CustomerLabels {
 		if (username == null || username.isBlank()) {
 			return "—";
 		}
-		return this.users.find(username).map(u -> u.displayName() + " (" + u.username() + ")").orElse(username);
+		return this.seen.computeIfAbsent(username, this.users::find)
+			.map(u -> u.displayName() + " (" + u.username() + ")")
+			.orElse(username);
 	}
 
 	private static Locale locale() {
