@@ -46,23 +46,37 @@ public class FileImports {
 
 	private final Map<String, Importer<?>> importers;
 
+	private final Map<String, FileImporter> fileImporters;
+
 	private final TransactionTemplate transaction;
 
 	private final MessageSource messages;
 
-	FileImports(List<Importer<?>> importers, PlatformTransactionManager transactionManager, MessageSource messages) {
+	FileImports(List<Importer<?>> importers, List<FileImporter> fileImporters,
+			PlatformTransactionManager transactionManager, MessageSource messages) {
 		this.importers = importers.stream()
 			.sorted(Comparator.comparing(Importer::kind))
 			.collect(Collectors.toMap(Importer::kind, i -> i, (a, b) -> {
 				throw new IllegalStateException("Two importers for " + a.kind());
 			}, LinkedHashMap::new));
+		this.fileImporters = fileImporters.stream().collect(Collectors.toMap(FileImporter::kind, i -> i, (a, b) -> {
+			throw new IllegalStateException("Two importers for " + a.kind());
+		}, LinkedHashMap::new));
+		this.importers.keySet().stream().filter(this.fileImporters::containsKey).findAny().ifPresent(kind -> {
+			throw new IllegalStateException("Two importers for " + kind);
+		});
 		this.transaction = new TransactionTemplate(transactionManager);
 		this.messages = messages;
 	}
 
-	/** The kinds that can be imported. */
+	/** The kinds of tabular files that can be imported, each with a template. */
 	public Set<String> kinds() {
 		return this.importers.keySet();
+	}
+
+	/** Whether files of a kind can be imported, tabular or not. */
+	public boolean imports(String kind) {
+		return this.importers.containsKey(kind) || this.fileImporters.containsKey(kind);
 	}
 
 	/**
@@ -87,6 +101,11 @@ public class FileImports {
 	 * @throws AccessDeniedException when the user may not import this kind
 	 */
 	public ImportResult importFile(String kind, byte[] content, ImportMode mode) {
+		FileImporter fileImporter = this.fileImporters.get(kind);
+		if (fileImporter != null) {
+			fileImporter.authorise();
+			return fileImporter.importFile(content, mode);
+		}
 		return run(importer(kind), content, mode);
 	}
 
