@@ -163,6 +163,53 @@ class CustomerRepository {
 			.update();
 	}
 
+	/** The current ratings of these customers, by code; unknown codes are left out. */
+	Map<String, CurrentRating> ratings(java.util.Collection<String> codes) {
+		Map<String, CurrentRating> ratings = new HashMap<>();
+		this.jdbc.sql("select id, code, grade, risk_class from customer.customer where code = any(:codes)")
+			.param("codes", codes.toArray(String[]::new))
+			.query((ResultSet rs) -> {
+				ratings.put(rs.getString(2),
+						new CurrentRating(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+			});
+		return ratings;
+	}
+
+	/** Sets the ratings of these customers (by id) in one statement. */
+	void rateAll(List<CurrentRating> ratings, Instant now) {
+		if (ratings.isEmpty()) {
+			return;
+		}
+		this.jdbc.sql("""
+				update customer.customer c set grade = r.grade, risk_class = r.risk_class, updated_at = :now
+				from unnest(cast(:ids as bigint[]), cast(:grades as text[]), cast(:classes as text[]))
+				     as r(id, grade, risk_class)
+				where c.id = r.id
+				""")
+			.param("ids", ratings.stream().map(r -> Long.toString(r.id())).toArray(String[]::new))
+			.param("grades", ratings.stream().map(CurrentRating::grade).toArray(String[]::new))
+			.param("classes", ratings.stream().map(CurrentRating::riskClass).toArray(String[]::new))
+			.param("now", utc(now))
+			.update();
+	}
+
+	/**
+	 * Of these codes, those of customers that exist (and that the owner owns, if given).
+	 */
+	java.util.Set<String> known(java.util.Collection<String> codes, @Nullable String ownerScope) {
+		return new java.util.HashSet<>(this.jdbc
+			.sql("select code from customer.customer where code = any(:codes)"
+					+ (ownerScope == null ? "" : " and owner_username = :owner"))
+			.param("codes", codes.toArray(String[]::new))
+			.param("owner", ownerScope)
+			.query(String.class)
+			.list());
+	}
+
+	/** A customer's id, code and rating. */
+	record CurrentRating(long id, String code, @Nullable String grade, @Nullable String riskClass) {
+	}
+
 	/** The id of a group, created with the given name if it does not exist yet. */
 	long groupId(String groupCode, @Nullable String groupName, Instant now) {
 		return this.jdbc.sql("""

@@ -220,6 +220,63 @@ public class Customers {
 	}
 
 	/**
+	 * Records the ratings of many customers at once, as {@link #recordRating} does for
+	 * one: only changed ratings are written and audited, in the order given; one
+	 * statement for the reads, one for the writes and one audit append. Not for people.
+	 * @throws NotFoundException when one of the customers does not exist; nothing is
+	 * written then
+	 */
+	@Transactional
+	public void recordRatings(List<Rating> ratings) {
+		if (ratings.isEmpty()) {
+			return;
+		}
+		Map<String, CustomerRepository.CurrentRating> current = this.repository
+			.ratings(ratings.stream().map(Rating::code).toList());
+		List<CustomerRepository.CurrentRating> changed = new java.util.ArrayList<>();
+		List<AuditRecord> audit = new java.util.ArrayList<>();
+		for (Rating rating : ratings) {
+			CustomerRepository.CurrentRating customer = current.get(rating.code());
+			if (customer == null) {
+				throw new NotFoundException("customer.not-found", rating.code());
+			}
+			if (rating.grade().equals(customer.grade()) && rating.riskClass().equals(customer.riskClass())) {
+				continue;
+			}
+			changed.add(new CustomerRepository.CurrentRating(customer.id(), rating.code(), rating.grade(),
+					rating.riskClass()));
+			Map<String, Object> before = new LinkedHashMap<>();
+			before.put("grade", customer.grade());
+			before.put("riskClass", customer.riskClass());
+			Map<String, Object> after = new LinkedHashMap<>();
+			after.put("grade", rating.grade());
+			after.put("riskClass", rating.riskClass());
+			audit.add(new AuditRecord(CustomerDetails.auditSubject(rating.code()), "customer", rating.code(), "RATED",
+					before, after, null));
+		}
+		this.repository.rateAll(changed, this.clock.instant());
+		this.auditTrail.recordAll(audit);
+	}
+
+	/**
+	 * Of these customer codes, those of customers that exist within the caller's data
+	 * scope: one query, for work on many customers at once.
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Set<String> known(java.util.Collection<String> codes) {
+		requireRead();
+		return this.repository.known(codes, this.currentUser.ownerScope().orElse(null));
+	}
+
+	/**
+	 * A customer's rating as the assessment module decided it.
+	 *
+	 * @param riskClass LOW, MEDIUM or HIGH
+	 */
+	public record Rating(String code, String grade, String riskClass) {
+	}
+
+	/**
 	 * Blacklisted customers whose USCC or name equals these, other than
 	 * {@code exceptCode}.
 	 */

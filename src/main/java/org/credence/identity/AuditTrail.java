@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 import org.credence.identity.audit.AuditChain;
 import org.credence.shared.PageResult;
@@ -63,39 +64,93 @@ public class AuditTrail {
 	 */
 	@Transactional(propagation = Propagation.REQUIRED)
 	public AuditEntry record(AuditRecord record) {
+		return recordAll(List.of(record)).get(0);
+	}
+
+	/**
+	 * Appends entries for the current user in the order given, in the caller's
+	 * transaction (a new one when there is none): the same chain as appending them one by
+	 * one, in one statement. A batch that rolls back with its transaction leaves no trace
+	 * in the chain, like a single entry.
+	 */
+	@Transactional(propagation = Propagation.REQUIRED)
+	public List<AuditEntry> recordAll(List<AuditRecord> records) {
+		if (records.isEmpty()) {
+			return List.of();
+		}
 		this.jdbc.sql("select pg_advisory_xact_lock(:lock)").param("lock", CHAIN_LOCK).query().singleRow();
 		var last = this.jdbc.sql("select seq, hash from identity.audit_entry order by seq desc limit 1")
 			.query((rs, n) -> new Object[] { rs.getLong(1), rs.getString(2) })
 			.optional();
-		long seq = last.map(row -> (Long) row[0] + 1).orElse(1L);
+		long seq = last.map(row -> (Long) row[0]).orElse(0L);
 		String previousHash = last.map(row -> (String) row[1]).orElse(AuditChain.GENESIS);
 		Instant at = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 		String actor = this.currentUser.username();
-		String before = toJson(record.before());
-		String after = toJson(record.after());
-		String hash = AuditChain.hash(seq, at, actor, record.subject(), record.entityType(), record.entityId(),
-				record.action(), before, after, record.reason(), previousHash);
+		List<AuditEntry> entries = new ArrayList<>(records.size());
+		for (AuditRecord record : records) {
+			seq++;
+			String before = toJson(record.before());
+			String after = toJson(record.after());
+			String hash = AuditChain.hash(seq, at, actor, record.subject(), record.entityType(), record.entityId(),
+					record.action(), before, after, record.reason(), previousHash);
+			entries.add(new AuditEntry(seq, at, actor, record.subject(), record.entityType(), record.entityId(),
+					record.action(), before, after, record.reason(), previousHash, hash));
+			previousHash = hash;
+		}
+		if (entries.size() == 1) {
+			AuditEntry entry = entries.get(0);
+			this.jdbc
+				.sql("""
+						insert into identity.audit_entry
+						  (seq, at, actor, subject, entity_type, entity_id, action, before_state, after_state, reason, prev_hash, hash)
+						values (:seq, :at, :actor, :subject, :entityType, :entityId, :action, :before, :after, :reason, :prev, :hash)
+						""")
+				.param("seq", entry.seq())
+				.param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+				.param("actor", actor)
+				.param("subject", entry.subject())
+				.param("entityType", entry.entityType())
+				.param("entityId", entry.entityId())
+				.param("action", entry.action())
+				.param("before", entry.before())
+				.param("after", entry.after())
+				.param("reason", entry.reason())
+				.param("prev", entry.previousHash())
+				.param("hash", entry.hash())
+				.update();
+			return entries;
+		}
+		// one statement for the batch: the columns as arrays, unnested in order
 		this.jdbc
 			.sql("""
 					insert into identity.audit_entry
 					  (seq, at, actor, subject, entity_type, entity_id, action, before_state, after_state, reason, prev_hash, hash)
-					values (:seq, :at, :actor, :subject, :entityType, :entityId, :action, :before, :after, :reason, :prev, :hash)
+					select seq, :at, :actor, subject, entity_type, entity_id, action, before_state, after_state, reason,
+					       prev_hash, hash
+					from unnest(cast(:seq as bigint[]), cast(:subject as text[]), cast(:entityType as text[]),
+					            cast(:entityId as text[]), cast(:action as text[]), cast(:before as text[]),
+					            cast(:after as text[]), cast(:reason as text[]), cast(:prev as text[]), cast(:hash as text[]))
+					     as e(seq, subject, entity_type, entity_id, action, before_state, after_state, reason, prev_hash, hash)
+					order by seq
 					""")
-			.param("seq", seq)
 			.param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
 			.param("actor", actor)
-			.param("subject", record.subject())
-			.param("entityType", record.entityType())
-			.param("entityId", record.entityId())
-			.param("action", record.action())
-			.param("before", before)
-			.param("after", after)
-			.param("reason", record.reason())
-			.param("prev", previousHash)
-			.param("hash", hash)
+			.param("seq", column(entries, entry -> Long.toString(entry.seq())))
+			.param("subject", column(entries, AuditEntry::subject))
+			.param("entityType", column(entries, AuditEntry::entityType))
+			.param("entityId", column(entries, AuditEntry::entityId))
+			.param("action", column(entries, AuditEntry::action))
+			.param("before", column(entries, AuditEntry::before))
+			.param("after", column(entries, AuditEntry::after))
+			.param("reason", column(entries, AuditEntry::reason))
+			.param("prev", column(entries, AuditEntry::previousHash))
+			.param("hash", column(entries, AuditEntry::hash))
 			.update();
-		return new AuditEntry(seq, at, actor, record.subject(), record.entityType(), record.entityId(), record.action(),
-				before, after, record.reason(), previousHash, hash);
+		return entries;
+	}
+
+	private static @Nullable String[] column(List<AuditEntry> entries, Function<AuditEntry, @Nullable String> field) {
+		return entries.stream().map(field).toArray(String[]::new);
 	}
 
 	/** Entries matching the query, newest first. */

@@ -1,6 +1,7 @@
 package org.credence.identity;
 
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -14,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -35,6 +38,9 @@ class AuditTrailIntegrationTests {
 
 	@Autowired
 	DataSource dataSource;
+
+	@Autowired
+	PlatformTransactionManager transactions;
 
 	@Test
 	void recordsUserChangesWithoutPasswordsAndTheChainVerifiesIntact() {
@@ -68,6 +74,46 @@ class AuditTrailIntegrationTests {
 
 		assertThat(page.total()).isEqualTo(2);
 		assertThat(page.items()).extracting(AuditEntry::seq).containsExactly(second.seq(), first.seq());
+	}
+
+	@Test
+	void aBatchAppendsInOrderAsSingleAppendsWouldAndTheChainVerifiesIntact() {
+		String subject = "customer/" + TestUsers.uniqueName();
+		AuditEntry before = this.auditTrail.record(AuditRecord.created(subject, "customer", "X", Map.of("name", "A")));
+
+		List<AuditEntry> batch = this.auditTrail
+			.recordAll(List.of(AuditRecord.changed(subject, "customer", "X", Map.of("name", "A"), Map.of("name", "B")),
+					AuditRecord.created(subject, "assessment", "1", Map.of("grade", "BBB")).because("nightly"),
+					AuditRecord.deleted(subject, "contact", "7", Map.of("name", "张三"))));
+		AuditEntry after = this.auditTrail.record(AuditRecord.created(subject, "customer", "Y", null));
+
+		assertThat(batch).extracting(AuditEntry::entityType).containsExactly("customer", "assessment", "contact");
+		assertThat(batch.get(0).previousHash()).isEqualTo(before.hash());
+		assertThat(batch.get(1).previousHash()).isEqualTo(batch.get(0).hash());
+		assertThat(batch.get(2).previousHash()).isEqualTo(batch.get(1).hash());
+		assertThat(after.previousHash()).isEqualTo(batch.get(2).hash());
+		assertThat(after.seq()).isEqualTo(before.seq() + 4);
+		PageResult<AuditEntry> stored = this.auditTrail.entries(AuditQuery.forSubject(subject), new Paging(0, 10));
+		assertThat(stored.items()).extracting(AuditEntry::seq)
+			.containsExactly(after.seq(), batch.get(2).seq(), batch.get(1).seq(), batch.get(0).seq(), before.seq());
+		assertThat(stored.items().get(2)).isEqualTo(batch.get(1));
+		assertThat(this.auditTrail.verify().intact()).isTrue();
+	}
+
+	@Test
+	void aBatchThatRollsBackLeavesNoTraceAndTheChainGoesOnIntact() {
+		String subject = "customer/" + TestUsers.uniqueName();
+		TransactionTemplate transaction = new TransactionTemplate(this.transactions);
+		assertThatExceptionOfType(IllegalStateException.class).isThrownBy(() -> transaction.executeWithoutResult(tx -> {
+			this.auditTrail.recordAll(List.of(AuditRecord.created(subject, "assessment", "1", Map.of("grade", "A")),
+					AuditRecord.created(subject, "assessment", "2", Map.of("grade", "B"))));
+			throw new IllegalStateException("the chunk failed after its audit entries");
+		}));
+		AuditEntry next = this.auditTrail.record(AuditRecord.created(subject, "assessment", "3", null));
+
+		assertThat(this.auditTrail.entries(AuditQuery.forSubject(subject), new Paging(0, 10)).items())
+			.containsExactly(next);
+		assertThat(this.auditTrail.verify().intact()).isTrue();
 	}
 
 	@Test

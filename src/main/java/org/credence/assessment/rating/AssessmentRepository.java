@@ -79,6 +79,78 @@ public class AssessmentRepository {
 			.single();
 	}
 
+	/**
+	 * Stores new assessments in one statement and returns their ids, in the order given.
+	 */
+	public List<Long> insertAll(List<NewAssessment> all) {
+		if (all.isEmpty()) {
+			return List.of();
+		}
+		Map<String, Long> ids = new java.util.HashMap<>();
+		this.jdbc
+			.sql("""
+					insert into assessment.assessment (customer_code, model_code, model_version, score, model_grade, grade,
+					    pd, risk_class, next_review_date, status, facts, qualitative, factors, reasons, assessed_on,
+					    assessed_at, assessed_by, batch_run_id)
+					select code, model, version, score, grade, grade, pd, risk_class, next_review, 'APPROVED',
+					    cast(facts as jsonb), cast(qualitative as jsonb), cast(factors as jsonb), cast(reasons as jsonb),
+					    assessed_on, assessed_at, assessed_by, run
+					from unnest(cast(:code as text[]), cast(:model as text[]), cast(:version as int[]),
+					    cast(:score as numeric[]), cast(:grade as text[]), cast(:pd as numeric[]), cast(:riskClass as text[]),
+					    cast(:nextReview as date[]), cast(:facts as text[]), cast(:qualitative as text[]),
+					    cast(:factors as text[]), cast(:reasons as text[]), cast(:on as date[]), cast(:at as timestamptz[]),
+					    cast(:by as text[]), cast(:run as bigint[])) with ordinality
+					    as a(code, model, version, score, grade, pd, risk_class, next_review, facts, qualitative, factors,
+					         reasons, assessed_on, assessed_at, assessed_by, run, n)
+					order by n
+					returning id, customer_code
+					""")
+			.param("code", column(all, NewAssessment::customerCode))
+			.param("model", column(all, NewAssessment::modelCode))
+			.param("version", column(all, a -> Integer.toString(a.modelVersion())))
+			.param("score", column(all, a -> a.score().toPlainString()))
+			.param("grade", column(all, a -> a.band().grade()))
+			.param("pd", column(all, a -> a.band().pd().toPlainString()))
+			.param("riskClass", column(all, a -> a.band().riskClass()))
+			.param("nextReview", column(all, a -> a.nextReviewDate().toString()))
+			.param("facts", column(all, a -> this.json.writeValueAsString(strings(a.facts()))))
+			.param("qualitative", column(all, a -> this.json.writeValueAsString(strings(a.qualitative()))))
+			.param("factors", column(all,
+					a -> this.json.writeValueAsString(a.factors().stream().map(AssessmentRepository::row).toList())))
+			.param("reasons", column(all, a -> this.json.writeValueAsString(a.reasons())))
+			.param("on", column(all, a -> a.assessedOn().toString()))
+			.param("at", column(all, a -> utc(a.assessedAt()).toString()))
+			.param("by", column(all, NewAssessment::assessedBy))
+			.param("run", column(all, a -> a.batchRunId() == null ? null : a.batchRunId().toString()))
+			.query((ResultSet rs) -> {
+				if (ids.put(rs.getString(2), rs.getLong(1)) != null) {
+					throw new IllegalArgumentException("A customer twice in one batch: " + rs.getString(2));
+				}
+			});
+		return all.stream().map(a -> ids.get(a.customerCode())).toList();
+	}
+
+	private static @Nullable String[] column(List<NewAssessment> all,
+			java.util.function.Function<NewAssessment, @Nullable String> field) {
+		return all.stream().map(field).toArray(String[]::new);
+	}
+
+	/**
+	 * {@link #previous(String)} of many customers in one query, by customer code;
+	 * customers never assessed are left out.
+	 */
+	public Map<String, Previous> previous(java.util.Collection<String> customerCodes) {
+		Map<String, Previous> previous = new java.util.HashMap<>();
+		this.jdbc.sql("""
+				select r.customer_code, a.model_code, a.qualitative::text from assessment.customer_review r
+				join assessment.assessment a on a.id = r.assessment_id
+				where r.customer_code = any(:codes)
+				""").param("codes", customerCodes.toArray(String[]::new)).query((ResultSet rs) -> {
+			previous.put(rs.getString(1), new Previous(rs.getString(2), decimals(rs.getString(3))));
+		});
+		return previous;
+	}
+
 	public Optional<AssessmentResult> find(long id) {
 		return this.jdbc.sql("select * from assessment.assessment where id = :id")
 			.param("id", id)

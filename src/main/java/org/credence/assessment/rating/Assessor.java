@@ -6,10 +6,13 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.credence.assessment.AssessmentCompleted;
 import org.credence.assessment.AssessmentResult;
@@ -32,12 +35,10 @@ import org.credence.assessment.statement.FinancialStatements;
 import org.credence.assessment.statement.StatementLines;
 import org.credence.customer.CustomerDetails;
 import org.credence.customer.Customers;
-import org.credence.customer.report.ExternalReport;
 import org.credence.customer.report.ExternalReports;
 import org.credence.identity.AuditRecord;
 import org.credence.identity.AuditTrail;
 import org.credence.identity.CurrentUser;
-import org.credence.shared.Paging;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -55,9 +56,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class Assessor {
 
 	private static final RecordComponent[] LINES = StatementLines.class.getRecordComponents();
-
-	/** Enough reports to find the latest one that gives a score. */
-	private static final Paging LATEST_REPORTS = new Paging(0, 10);
 
 	private final FinancialStatements statements;
 
@@ -121,7 +119,34 @@ public class Assessor {
 	@Transactional
 	public long assess(Subject customer, ModelDefinition model, Map<String, BigDecimal> answers, @Nullable Long runId,
 			Optional<FinancialStatement> statement) {
-		Map<String, BigDecimal> facts = facts(customer.code(), model, answers, statement);
+		LocalDate today = LocalDate.now(this.clock);
+		BigDecimal externalScore = this.reports.latestScores(List.of(customer.code())).get(customer.code());
+		PaymentBehaviour behaviour = this.receivables.behaviour(customer.code(), today);
+		return store(score(customer, model, answers, runId, statement.orElse(null), externalScore, behaviour));
+	}
+
+	/**
+	 * What the assessment of many customers needs from other modules, read together:
+	 * their latest statements, latest external scores and payment behaviour as of today,
+	 * each by customer code, and which of them exist in the caller's scope. Three reads
+	 * for any number of customers; the figures are those {@link #assess} reads one by
+	 * one.
+	 */
+	Inputs inputs(Collection<String> customerCodes) {
+		LocalDate today = LocalDate.now(this.clock);
+		return new Inputs(this.customers.known(customerCodes), this.statements.latest(customerCodes),
+				this.reports.latestScores(customerCodes), this.receivables.behaviours(customerCodes, today));
+	}
+
+	/**
+	 * Scores a customer on facts already read, without storing anything.
+	 * @param statement the latest statement, if any
+	 * @param externalScore the latest external report's score, if any
+	 * @param behaviour the payment behaviour as of today
+	 */
+	Scored score(Subject customer, ModelDefinition model, Map<String, BigDecimal> answers, @Nullable Long runId,
+			@Nullable FinancialStatement statement, @Nullable BigDecimal externalScore, PaymentBehaviour behaviour) {
+		Map<String, BigDecimal> facts = facts(model, answers, statement, externalScore, behaviour);
 		Score score = Scorecard.score(model, new Facts(facts));
 		RatingBand band = score.band();
 		List<FactorResult> factors = score.factors().stream().map(Assessor::factor).toList();
@@ -130,27 +155,80 @@ public class Assessor {
 		LocalDate today = LocalDate.ofInstant(now, this.clock.getZone());
 		LocalDate nextReview = today.plusMonths(band.reviewMonths());
 		BigDecimal total = score.score().setScale(2, RoundingMode.HALF_UP);
-		String by = this.currentUser.username();
-		long id = this.repository.insert(new NewAssessment(customer.code(), model.code(), model.version(), total, band,
-				nextReview, facts, answers, factors, reasons, today, now, by, runId));
+		NewAssessment assessment = new NewAssessment(customer.code(), model.code(), model.version(), total, band,
+				nextReview, facts, answers, factors, reasons, today, now, this.currentUser.username(), runId);
+		return new Scored(customer, assessment);
+	}
+
+	/**
+	 * Stores one scored assessment: the assessment, the queue's and the customer's
+	 * rating, the audit entry and the event.
+	 */
+	private long store(Scored scored) {
+		NewAssessment a = scored.assessment();
+		Subject customer = scored.customer();
+		long id = this.repository.insert(a);
 		this.queue.assessed(customer.code(), customer.name(), customer.ownerUsername(), customer.status(), id,
-				model.code(), band.grade(), total, today, nextReview);
-		this.customers.recordRating(customer.code(), band.grade(), band.riskClass());
+				a.modelCode(), a.band().grade(), a.score(), a.assessedOn(), a.nextReviewDate());
+		this.customers.recordRating(customer.code(), a.band().grade(), a.band().riskClass());
+		this.auditTrail.record(audit(id, a));
+		this.events.publishEvent(completed(id, a));
+		return id;
+	}
+
+	/**
+	 * Stores many scored assessments as {@link #store} stores one, with one statement per
+	 * table and one audit append per module for all of them, in the caller's transaction:
+	 * all are stored, or (when a statement fails) none.
+	 * @return the new assessments' ids, in the order given
+	 */
+	@Transactional
+	public List<Long> storeAll(List<Scored> all) {
+		if (all.isEmpty()) {
+			return List.of();
+		}
+		List<NewAssessment> assessments = all.stream().map(Scored::assessment).toList();
+		List<Long> ids = this.repository.insertAll(assessments);
+		List<ReviewQueueRepository.Assessed> queued = new ArrayList<>(all.size());
+		List<Customers.Rating> ratings = new ArrayList<>(all.size());
+		List<AuditRecord> audit = new ArrayList<>(all.size());
+		for (int i = 0; i < all.size(); i++) {
+			NewAssessment a = assessments.get(i);
+			long id = ids.get(i);
+			queued.add(new ReviewQueueRepository.Assessed(all.get(i).customer(), id, a.modelCode(), a.band().grade(),
+					a.score(), a.assessedOn(), a.nextReviewDate()));
+			ratings.add(new Customers.Rating(a.customerCode(), a.band().grade(), a.band().riskClass()));
+			audit.add(audit(id, a));
+		}
+		this.queue.assessedAll(queued);
+		this.customers.recordRatings(ratings);
+		this.auditTrail.recordAll(audit);
+		for (int i = 0; i < all.size(); i++) {
+			this.events.publishEvent(completed(ids.get(i), assessments.get(i)));
+		}
+		return ids;
+	}
+
+	private static AuditRecord audit(long id, NewAssessment a) {
+		RatingBand band = a.band();
 		Map<String, Object> after = new LinkedHashMap<>();
-		after.put("model", model.code() + " v" + model.version());
-		after.put("score", total.toPlainString());
+		after.put("model", a.modelCode() + " v" + a.modelVersion());
+		after.put("score", a.score().toPlainString());
 		after.put("grade", band.grade());
 		after.put("pd", band.pd().toPlainString());
 		after.put("riskClass", band.riskClass());
-		after.put("nextReviewDate", nextReview.toString());
-		if (runId != null) {
-			after.put("batchRun", runId);
+		after.put("nextReviewDate", a.nextReviewDate().toString());
+		if (a.batchRunId() != null) {
+			after.put("batchRun", a.batchRunId());
 		}
-		this.auditTrail.record(AuditRecord.created(CustomerDetails.auditSubject(customer.code()), "assessment",
-				Long.toString(id), after));
-		this.events.publishEvent(new AssessmentCompleted(customer.code(), id, band.grade(), band.riskClass(), band.pd(),
-				total, model.code(), model.version(), nextReview));
-		return id;
+		return AuditRecord.created(CustomerDetails.auditSubject(a.customerCode()), "assessment", Long.toString(id),
+				after);
+	}
+
+	private static AssessmentCompleted completed(long id, NewAssessment a) {
+		RatingBand band = a.band();
+		return new AssessmentCompleted(a.customerCode(), id, band.grade(), band.riskClass(), band.pd(), a.score(),
+				a.modelCode(), a.modelVersion(), a.nextReviewDate());
 	}
 
 	/**
@@ -159,28 +237,24 @@ public class Assessor {
 	 * {@code external:SCORE} from the latest external report with a score, and
 	 * {@code behaviour:*} from the receivables ledger as of today.
 	 */
-	Map<String, BigDecimal> facts(String customerCode, ModelDefinition model, Map<String, BigDecimal> answers,
-			Optional<FinancialStatement> latestStatement) {
+	static Map<String, BigDecimal> facts(ModelDefinition model, Map<String, BigDecimal> answers,
+			@Nullable FinancialStatement latestStatement, @Nullable BigDecimal externalScore,
+			PaymentBehaviour behaviour) {
 		Map<String, BigDecimal> facts = new LinkedHashMap<>();
-		latestStatement.ifPresent(statement -> {
-			statement.ratios().forEach((ratio, value) -> facts.put("ratio:" + ratio.name(), value));
-			lines(statement.lines(), facts);
-		});
+		if (latestStatement != null) {
+			latestStatement.ratios().forEach((ratio, value) -> facts.put("ratio:" + ratio.name(), value));
+			lines(latestStatement.lines(), facts);
+		}
 		for (FactorDefinition factor : model.factors()) {
 			if (factor.source() == FactorSource.QUALITATIVE && answers.containsKey(factor.code())) {
 				facts.put(factor.reference(), answers.get(factor.code()));
 			}
 		}
-		this.reports.reports(customerCode, LATEST_REPORTS)
-			.items()
-			.stream()
-			.map(ExternalReport::score)
-			.filter(java.util.Objects::nonNull)
-			.findFirst()
-			.ifPresent(score -> facts.put("external:SCORE", score));
+		if (externalScore != null) {
+			facts.put("external:SCORE", externalScore);
+		}
 		// payment behaviour from the ledger; a customer without paid or open invoices has
 		// none
-		PaymentBehaviour behaviour = this.receivables.behaviour(customerCode, LocalDate.now(this.clock));
 		if (behaviour.averageDaysLate() != null) {
 			facts.put("behaviour:" + References.AVG_DAYS_LATE, behaviour.averageDaysLate());
 		}
@@ -191,6 +265,19 @@ public class Assessor {
 			facts.put("behaviour:" + References.LATE_SHARE, behaviour.shareOfInvoicesPaidLate());
 		}
 		return facts;
+	}
+
+	/**
+	 * What {@link #inputs} read about many customers, by customer code.
+	 *
+	 * @param known the customers that exist in the caller's scope
+	 */
+	record Inputs(Set<String> known, Map<String, FinancialStatement> statements, Map<String, BigDecimal> externalScores,
+			Map<String, PaymentBehaviour> behaviours) {
+	}
+
+	/** An assessment scored, with the customer it is for, not stored yet. */
+	record Scored(Subject customer, NewAssessment assessment) {
 	}
 
 	/**

@@ -1,10 +1,13 @@
 package org.credence.assessment.rating;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +19,8 @@ import org.credence.assessment.model.ScoringModels;
 import org.credence.assessment.statement.FinancialStatement;
 import org.credence.identity.CurrentUser;
 import org.credence.identity.Permission;
+import org.credence.receivable.PaymentBehaviour;
+import org.credence.shared.NotFoundException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -173,8 +178,11 @@ public class Reassessment {
 				List<String> codes = candidates(run);
 				this.newTransaction
 					.executeWithoutResult(tx -> this.runs.total(runId, codes.size(), this.clock.instant()));
+				// the active models with their rating scales, read once for the whole run
+				Map<String, ModelDefinition> active = new HashMap<>();
+				this.models.activeModels().forEach(definition -> active.put(definition.code(), definition));
 				for (int from = 0; from < codes.size(); from += this.chunk) {
-					work(run, codes.subList(from, Math.min(codes.size(), from + this.chunk)));
+					work(run, codes.subList(from, Math.min(codes.size(), from + this.chunk)), active);
 				}
 				status = "COMPLETED";
 			}
@@ -199,13 +207,72 @@ public class Reassessment {
 		return this.queue.dueCodes(LocalDate.now(this.clock));
 	}
 
-	/** One chunk in one transaction, each customer in a savepoint of its own. */
-	private void work(BatchRun run, List<String> codes) {
+	/**
+	 * One chunk in one transaction, read and written set-based: one read per kind of
+	 * input and one write per table for all its customers ({@link #together}). A customer
+	 * that cannot be scored is recorded as failed and left out before anything is
+	 * written. When a write fails, the chunk's transaction rolls back whole (with its
+	 * audit entries, so the chain never holds them) and the chunk is worked again one
+	 * customer at a time ({@link #oneByOne}), so that only the customer at fault fails.
+	 */
+	private void work(BatchRun run, List<String> codes, Map<String, ModelDefinition> active) {
+		try {
+			this.newTransaction.executeWithoutResult(chunk -> together(run, codes, active));
+		}
+		catch (RuntimeException ex) {
+			log.warn("Batch run {}: a chunk of {} customers failed together; assessing them one by one", run.id(),
+					codes.size(), ex);
+			oneByOne(run, codes, active);
+		}
+	}
+
+	/** The chunk with set-based reads and writes, in the caller's transaction. */
+	private void together(BatchRun run, List<String> codes, Map<String, ModelDefinition> active) {
+		String runModel = MODEL_ACTIVATED.equals(run.trigger()) ? run.modelCode() : null;
+		Map<String, AssessmentRepository.Previous> previous = this.assessments.previous(codes);
+		Map<String, Assessor.Subject> subjects = this.queue.subjects(codes);
+		Assessor.Inputs inputs = this.assessor.inputs(codes);
+		List<Assessor.Scored> scored = new ArrayList<>(codes.size());
+		Map<String, String> failures = new LinkedHashMap<>();
+		int skipped = 0;
+		for (String code : codes) {
+			try {
+				if (!inputs.known().contains(code)) {
+					throw new NotFoundException("customer.not-found", code);
+				}
+				AssessmentRepository.Previous before = previous.get(code);
+				FinancialStatement statement = inputs.statements().get(code);
+				if (before == null && statement == null) {
+					skipped++;
+					continue;
+				}
+				ModelDefinition model = model(runModel, before, active);
+				Assessor.Subject customer = subjects.get(code);
+				if (customer == null) {
+					throw new IllegalStateException("Not in the review queue: " + code);
+				}
+				PaymentBehaviour behaviour = inputs.behaviours().get(code);
+				if (behaviour == null) {
+					throw new IllegalStateException("No payment behaviour read for " + code);
+				}
+				scored.add(this.assessor.score(customer, model, answers(model, before), run.id(), statement,
+						inputs.externalScores().get(code), behaviour));
+			}
+			catch (RuntimeException ex) {
+				failures.put(code, describe(ex));
+			}
+		}
+		this.assessor.storeAll(scored);
+		Instant now = this.clock.instant();
+		failures.forEach((code, message) -> this.runs.failure(run.id(), code, message, now));
+		this.runs.progress(run.id(), scored.size(), failures.size(), skipped, now);
+	}
+
+	/** The chunk one customer at a time, each in a savepoint of its own. */
+	private void oneByOne(BatchRun run, List<String> codes, Map<String, ModelDefinition> active) {
 		String model = MODEL_ACTIVATED.equals(run.trigger()) ? run.modelCode() : null;
 		try {
 			this.newTransaction.executeWithoutResult(chunk -> {
-				Map<String, ModelDefinition> active = new HashMap<>();
-				this.models.activeModels().forEach(definition -> active.put(definition.code(), definition));
 				int done = 0;
 				int failed = 0;
 				int skipped = 0;
@@ -248,20 +315,31 @@ public class Reassessment {
 		if (previous.isEmpty() && statement.isEmpty()) {
 			return false;
 		}
-		String modelCode = runModel != null ? runModel
-				: previous.map(AssessmentRepository.Previous::modelCode).orElse(this.models.defaultModelCode());
-		ModelDefinition model = active.get(modelCode);
-		if (model == null) {
-			throw new IllegalStateException("No active scoring model " + modelCode);
-		}
+		ModelDefinition model = model(runModel, previous.orElse(null), active);
 		// the queue's copy of the customer: batches need no second read of the credit
 		// file
 		Assessor.Subject customer = this.queue.subject(code)
 			.orElseThrow(() -> new IllegalStateException("Not in the review queue: " + code));
-		this.assessor.assess(customer, model,
-				Assessments.validAnswers(model, previous.map(AssessmentRepository.Previous::answers).orElse(Map.of())),
-				runId, statement);
+		this.assessor.assess(customer, model, answers(model, previous.orElse(null)), runId, statement);
 		return true;
+	}
+
+	/** The run's model, or that of the customer's current assessment, or the default. */
+	private ModelDefinition model(@Nullable String runModel, AssessmentRepository.@Nullable Previous previous,
+			Map<String, ModelDefinition> active) {
+		String modelCode = runModel != null ? runModel
+				: previous != null ? previous.modelCode() : this.models.defaultModelCode();
+		ModelDefinition model = active.get(modelCode);
+		if (model == null) {
+			throw new IllegalStateException("No active scoring model " + modelCode);
+		}
+		return model;
+	}
+
+	/** The previous answers that are still valid for the model. */
+	private static Map<String, BigDecimal> answers(ModelDefinition model,
+			AssessmentRepository.@Nullable Previous previous) {
+		return Assessments.validAnswers(model, previous == null ? Map.of() : previous.answers());
 	}
 
 	private static String describe(RuntimeException ex) {

@@ -75,6 +75,63 @@ public class ReviewQueueRepository {
 			.update();
 	}
 
+	/** {@link #assessed} of many customers in one statement. */
+	void assessedAll(List<Assessed> all) {
+		if (all.isEmpty()) {
+			return;
+		}
+		this.jdbc.sql("""
+				insert into assessment.customer_review (customer_code, customer_name, owner_username, status,
+				    assessment_id, model_code, grade, score, assessed_on, next_review_date)
+				select * from unnest(cast(:code as text[]), cast(:name as text[]), cast(:owner as text[]),
+				    cast(:status as text[]), cast(:id as bigint[]), cast(:model as text[]), cast(:grade as text[]),
+				    cast(:score as numeric[]), cast(:on as date[]), cast(:next as date[]))
+				on conflict (customer_code) do update set customer_name = excluded.customer_name,
+				    owner_username = excluded.owner_username, status = excluded.status,
+				    assessment_id = excluded.assessment_id, model_code = excluded.model_code, grade = excluded.grade,
+				    score = excluded.score, assessed_on = excluded.assessed_on,
+				    next_review_date = excluded.next_review_date
+				""")
+			.param("code", column(all, a -> a.subject().code()))
+			.param("name", column(all, a -> a.subject().name()))
+			.param("owner", column(all, a -> a.subject().ownerUsername()))
+			.param("status", column(all, a -> a.subject().status()))
+			.param("id", column(all, a -> Long.toString(a.assessmentId())))
+			.param("model", column(all, Assessed::modelCode))
+			.param("grade", column(all, Assessed::grade))
+			.param("score", column(all, a -> a.score().toPlainString()))
+			.param("on", column(all, a -> a.assessedOn().toString()))
+			.param("next", column(all, a -> a.nextReviewDate().toString()))
+			.update();
+	}
+
+	private static @Nullable String[] column(List<Assessed> all,
+			java.util.function.Function<Assessed, @Nullable String> field) {
+		return all.stream().map(field).toArray(String[]::new);
+	}
+
+	/** A customer's current assessment, as {@link #assessed} records it. */
+	record Assessed(Assessor.Subject subject, long assessmentId, String modelCode, String grade, BigDecimal score,
+			LocalDate assessedOn, LocalDate nextReviewDate) {
+	}
+
+	/**
+	 * The queue's copies of many customers, by code; customers not in the queue are left
+	 * out.
+	 */
+	Map<String, Assessor.Subject> subjects(java.util.Collection<String> codes) {
+		Map<String, Assessor.Subject> subjects = new HashMap<>();
+		this.jdbc.sql("""
+				select customer_code, customer_name, owner_username, status from assessment.customer_review
+				where customer_code = any(:codes)""")
+			.param("codes", codes.toArray(String[]::new))
+			.query((java.sql.ResultSet rs) -> {
+				subjects.put(rs.getString(1),
+						new Assessor.Subject(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+			});
+		return subjects;
+	}
+
 	/** An approved override changed the grade and the review date. */
 	public void overridden(String code, String grade, LocalDate nextReviewDate) {
 		this.jdbc.sql(

@@ -128,6 +128,25 @@ public class FinancialStatements {
 	}
 
 	/**
+	 * {@link #latest(String)} of many customers, with one read for all of them: by
+	 * customer code; customers without a statement, unknown, or outside the caller's
+	 * scope are left out.
+	 */
+	@Transactional(readOnly = true)
+	public Map<String, FinancialStatement> latest(java.util.Collection<String> customerCodes) {
+		java.util.Set<String> known = this.customers.known(customerCodes);
+		if (known.isEmpty()) {
+			return Map.of();
+		}
+		Map<String, FinancialStatement> latest = new java.util.HashMap<>();
+		this.repository.findAll(known)
+			.forEach((code, all) -> withRatios(null, all).stream()
+				.findFirst()
+				.ifPresent(statement -> latest.put(code, statement)));
+		return latest;
+	}
+
+	/**
 	 * Every statement of the customer, newest period first (annual before quarterly on
 	 * the same day), each with its available ratios.
 	 * @throws NotFoundException when the customer is not in the caller's scope

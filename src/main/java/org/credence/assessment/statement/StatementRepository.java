@@ -59,6 +59,21 @@ class StatementRepository {
 			.list();
 	}
 
+	/** {@link #findAll(String)} of many customers in one query, by customer code. */
+	Map<String, List<StoredStatement>> findAll(java.util.Collection<String> customerCodes) {
+		Map<String, List<StoredStatement>> statements = new java.util.HashMap<>();
+		this.jdbc
+			.sql("select * from assessment.financial_statement where customer_code = any(:customers)"
+					+ NEWEST_FIRST.replace(" order by ", " order by customer_code, "))
+			.param("customers", customerCodes.toArray(String[]::new))
+			.query((ResultSet rs) -> {
+				StoredStatement statement = stored(rs, 0);
+				statements.computeIfAbsent(statement.customerCode(), code -> new java.util.ArrayList<>())
+					.add(statement);
+			});
+		return statements;
+	}
+
 	Optional<StoredStatement> find(String customerCode, LocalDate periodEnd, PeriodType periodType) {
 		return this.jdbc.sql("""
 				select * from assessment.financial_statement

@@ -77,6 +77,17 @@ public class ExternalReports {
 	}
 
 	/**
+	 * Of each customer, the score of its latest external report that gives one (latest by
+	 * report date, then by entry): one query for many customers. Customers without such a
+	 * report, unknown, or outside the caller's scope are left out.
+	 */
+	@Transactional(readOnly = true)
+	public Map<String, BigDecimal> latestScores(java.util.Collection<String> customerCodes) {
+		java.util.Set<String> known = this.customers.known(customerCodes);
+		return known.isEmpty() ? Map.of() : this.repository.latestScores(known);
+	}
+
+	/**
 	 * Records an external report; {@code documentId}, when given, must name a document of
 	 * the same customer.
 	 * @throws InvalidInputException when fields are invalid

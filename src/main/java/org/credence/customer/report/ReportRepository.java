@@ -47,6 +47,22 @@ class ReportRepository {
 			.list();
 	}
 
+	/** Of each customer, the score of the latest report with a score. */
+	java.util.Map<String, BigDecimal> latestScores(java.util.Collection<String> customerCodes) {
+		java.util.Map<String, BigDecimal> scores = new java.util.HashMap<>();
+		this.jdbc.sql("""
+				select distinct on (c.code) c.code, r.score
+				  from customer.external_report r
+				  join customer.customer c on c.id = r.customer_id
+				 where c.code = any(:codes) and r.score is not null
+				 order by c.code, r.report_date desc, r.id desc""")
+			.param("codes", customerCodes.toArray(String[]::new))
+			.query((ResultSet rs) -> {
+				scores.put(rs.getString(1), rs.getBigDecimal(2));
+			});
+		return scores;
+	}
+
 	long countReports(long customerId) {
 		return this.jdbc.sql("select count(*) from customer.external_report where customer_id = :customer")
 			.param("customer", customerId)

@@ -107,6 +107,39 @@ public class AgingRepository {
 			.list();
 	}
 
+	/**
+	 * {@link #history} of many customers in one query, by customer code; a customer
+	 * without invoices is left out. Only these customers' allocations are summed.
+	 */
+	public Map<String, List<InvoiceHistory>> histories(java.util.Collection<String> customerCodes, LocalDate asOf) {
+		Map<String, List<InvoiceHistory>> histories = new HashMap<>();
+		this.jdbc
+			.sql("""
+					select i.customer_code, i.number, i.issue_date, i.due_date, i.amount, i.fx_rate, i.company_amount,
+					       coalesce(s.settled, 0) as settled, s.last_settled_on, coalesce(s.written_off, false) as written_off
+					from receivable.invoice i
+					left join (select a.invoice_id, sum(a.amount) as settled, max(a.effective_on) as last_settled_on,
+					                  bool_or(a.write_off_id is not null) as written_off
+					           from receivable.allocation a
+					           join receivable.invoice ai on ai.id = a.invoice_id and ai.customer_code = any(:codes)
+					           where a.effective_on <= :asOf and (a.reversed_on is null or a.reversed_on > :asOf)
+					           group by a.invoice_id) s on s.invoice_id = i.id
+					where i.customer_code = any(:codes) and i.issue_date <= :asOf
+					order by i.customer_code, i.issue_date, i.number
+					""")
+			.param("asOf", asOf)
+			.param("codes", customerCodes.toArray(String[]::new))
+			.query((ResultSet rs) -> {
+				histories.computeIfAbsent(rs.getString("customer_code"), code -> new java.util.ArrayList<>())
+					.add(new InvoiceHistory(rs.getString("number"), rs.getObject("issue_date", LocalDate.class),
+							rs.getObject("due_date", LocalDate.class), rs.getBigDecimal("amount"),
+							rs.getBigDecimal("fx_rate"), rs.getBigDecimal("company_amount"),
+							rs.getBigDecimal("settled"), rs.getObject("last_settled_on", LocalDate.class),
+							rs.getBoolean("written_off")));
+			});
+		return histories;
+	}
+
 	private static OpenItem openItem(ResultSet rs, LocalDate asOf) throws SQLException {
 		BigDecimal open = rs.getBigDecimal("open_amount").setScale(2);
 		LocalDate dueDate = rs.getObject("due_date", LocalDate.class);
