@@ -11,7 +11,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.credence.assessment.Assessments;
 import org.credence.assessment.model.ModelDefinition;
@@ -39,8 +44,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * application instance: a run is a RUNNING row in {@code assessment.batch_run}, and a
  * unique index admits only one, so a second start at the same moment joins the first
  * instead of running again. Runs as the system, reuses each customer's previous answers,
- * commits every {@value #DEFAULT_CHUNK} customers, records progress, and records a
- * customer that fails without stopping.
+ * and works the customers in chunks of {@value #DEFAULT_CHUNK} (two chunks at a time),
+ * each chunk in one transaction with set-based reads and writes; records progress, and
+ * records a customer that fails without stopping and without keeping any of its writes.
  */
 @Service
 public class Reassessment {
@@ -49,6 +55,9 @@ public class Reassessment {
 	public static final String NIGHTLY = "NIGHTLY", MANUAL = "MANUAL", MODEL_ACTIVATED = "MODEL_ACTIVATED";
 
 	static final int DEFAULT_CHUNK = 500;
+
+	/** Threads working the chunks of a run at the same time. */
+	static final int DEFAULT_WORKERS = 2;
 
 	/** A running run that has not reported for this long is taken as dead. */
 	private static final Duration ABANDONED_AFTER = Duration.ofMinutes(10);
@@ -77,10 +86,13 @@ public class Reassessment {
 
 	private final int chunk;
 
+	private final int workers;
+
 	Reassessment(Assessor assessor, AssessmentRepository assessments, ScoringModels models, ReviewQueueRepository queue,
 			BatchRunRepository runs, CurrentUser currentUser, @Qualifier("applicationTaskExecutor") Executor executor,
 			Clock clock, PlatformTransactionManager transactions,
-			@Value("${credence.assessment.batch-size:" + DEFAULT_CHUNK + "}") int chunk) {
+			@Value("${credence.assessment.batch-size:" + DEFAULT_CHUNK + "}") int chunk,
+			@Value("${credence.assessment.batch-workers:" + DEFAULT_WORKERS + "}") int workers) {
 		this.assessor = assessor;
 		this.assessments = assessments;
 		this.models = models;
@@ -94,6 +106,7 @@ public class Reassessment {
 		this.savepoint = new TransactionTemplate(transactions);
 		this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
 		this.chunk = Math.max(1, chunk);
+		this.workers = Math.max(1, workers);
 	}
 
 	/**
@@ -181,9 +194,11 @@ public class Reassessment {
 				// the active models with their rating scales, read once for the whole run
 				Map<String, ModelDefinition> active = new HashMap<>();
 				this.models.activeModels().forEach(definition -> active.put(definition.code(), definition));
+				List<List<String>> chunks = new ArrayList<>();
 				for (int from = 0; from < codes.size(); from += this.chunk) {
-					work(run, codes.subList(from, Math.min(codes.size(), from + this.chunk)), active);
+					chunks.add(codes.subList(from, Math.min(codes.size(), from + this.chunk)));
 				}
+				workAll(run, chunks, active);
 				status = "COMPLETED";
 			}
 			catch (RuntimeException ex) {
@@ -198,6 +213,48 @@ public class Reassessment {
 					finished.status(), finished.done(), finished.skipped(), finished.failed(), finished.total());
 			return null;
 		});
+	}
+
+	/**
+	 * Works the chunks with {@link #workers} threads, each taking the next chunk when
+	 * done with its own: while one chunk's rows are written, the next is read and scored.
+	 * The chunks hold different customers; their audit entries queue for the chain's
+	 * lock, which each takes last, just before its commit.
+	 */
+	private void workAll(BatchRun run, List<List<String>> chunks, Map<String, ModelDefinition> active) {
+		int threads = Math.min(this.workers, chunks.size());
+		if (threads <= 1) {
+			chunks.forEach(codes -> work(run, codes, active));
+			return;
+		}
+		AtomicInteger next = new AtomicInteger();
+		AtomicInteger number = new AtomicInteger();
+		ExecutorService pool = Executors.newFixedThreadPool(threads,
+				task -> new Thread(task, "reassessment-" + run.id() + "-" + number.incrementAndGet()));
+		try {
+			List<Future<?>> working = new ArrayList<>();
+			for (int i = 0; i < threads; i++) {
+				working.add(pool.submit(() -> this.currentUser.asSystem(() -> {
+					for (int chunk = next.getAndIncrement(); chunk < chunks.size(); chunk = next.getAndIncrement()) {
+						work(run, chunks.get(chunk), active);
+					}
+					return null;
+				})));
+			}
+			for (Future<?> worker : working) {
+				worker.get();
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted", ex);
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException("A worker stopped", ex.getCause());
+		}
+		finally {
+			pool.shutdownNow();
+		}
 	}
 
 	private List<String> candidates(BatchRun run) {
