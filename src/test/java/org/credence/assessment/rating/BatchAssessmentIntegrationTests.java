@@ -62,6 +62,9 @@ class BatchAssessmentIntegrationTests {
 	Reassessment reassessment;
 
 	@Autowired
+	ReviewQueueRepository queue;
+
+	@Autowired
 	ScoringModels models;
 
 	@Autowired
@@ -171,6 +174,7 @@ class BatchAssessmentIntegrationTests {
 		this.jdbc.sql("""
 				insert into assessment.customer_review (customer_code, customer_name, status)
 				values (:code, '幽灵客户', 'ACTIVE')""").param("code", ghost).update();
+		inTheReviewQueue(good);
 
 		BatchRun run = runNow();
 
@@ -193,6 +197,7 @@ class BatchAssessmentIntegrationTests {
 		CustomerDetails bad = scenarioCustomer(this.customers, this.statements, this.currentUser, null);
 		CustomerDetails other = indebtedCustomer(this.customers, this.statements, this.currentUser);
 		String badRating = this.currentUser.asSystem(() -> this.customers.get(bad.code())).grade();
+		inTheReviewQueue(good, bad, other);
 		// the database refuses this one customer's assessment, as a failing constraint
 		// would
 		this.jdbc.sql("""
@@ -227,6 +232,15 @@ class BatchAssessmentIntegrationTests {
 			assertThat(assessmentAudit(assessed.code())).hasSize(1);
 		}
 		assertThat(this.auditTrail.verify().intact()).isTrue();
+	}
+
+	/**
+	 * The queue copies customers when it hears of them, after their registration commits.
+	 */
+	private void inTheReviewQueue(CustomerDetails... customers) {
+		for (CustomerDetails customer : customers) {
+			await().atMost(Duration.ofSeconds(30)).until(() -> this.queue.subject(customer.code()).isPresent());
+		}
 	}
 
 	private BatchRun runNow() {
