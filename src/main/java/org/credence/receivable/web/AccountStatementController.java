@@ -29,6 +29,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.RequestContextUtils;
@@ -54,7 +55,7 @@ class AccountStatementController {
 		this.messages = messages;
 	}
 
-	@GetMapping("/statement")
+	@RequestMapping(path = "/statement", method = { RequestMethod.GET, RequestMethod.POST })
 	ResponseEntity<byte[]> download(@PathVariable String code, @RequestParam(required = false) @Nullable String from,
 			@RequestParam(required = false) @Nullable String to,
 			@RequestParam(required = false) @Nullable String format,

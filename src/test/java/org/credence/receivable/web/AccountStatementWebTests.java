@@ -239,6 +239,17 @@ class AccountStatementWebTests {
 			.andExpect(status().isOk())
 			.andExpect(content().contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
 		this.mvc
+			.perform(post("/customers/{code}/receivables/statement", this.customer)
+				.with(signedIn(this.fixtures.finance, Role.FINANCE))
+				.with(csrf())
+				.param("from", "2026-03-01")
+				.param("to", "2026-03-31")
+				.param("lang", "en")
+				.param("format", "pdf"))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Disposition",
+					containsString("statement-" + this.customer + "-2026-03-01-2026-03-31.pdf")));
+		this.mvc
 			.perform(get("/customers/{code}/receivables/statement", this.customer).param("from", "2026-03-31")
 				.param("to", "2026-03-01")
 				.with(signedIn(auditor, Role.AUDITOR)))
