@@ -7,8 +7,8 @@
  * <p>
  * Offers {@link org.credence.receivable.Receivables} (the ledger, payment behaviour),
  * {@link org.credence.receivable.Aging} (aging per customer, group and portfolio),
- * {@link org.credence.receivable.AccountStatements} (statements as PDF and XLSX, issued and
- * answered) and {@link org.credence.receivable.FxRates}. Publishes
+ * {@link org.credence.receivable.AccountStatements} (statements as PDF and XLSX, issued
+ * and answered) and {@link org.credence.receivable.FxRates}. Publishes
  * {@link org.credence.receivable.OrderRecorded},
  * {@link org.credence.receivable.InvoiceRecorded},
  * {@link org.credence.receivable.PaymentReceived},
