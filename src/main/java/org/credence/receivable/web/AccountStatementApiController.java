@@ -8,6 +8,9 @@ import java.util.Locale;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.credence.receivable.AccountStatements;
 import org.credence.receivable.StatementFile;
@@ -53,6 +56,12 @@ class AccountStatementApiController {
 					+ "plus company-currency totals at the rates of the period's last day. format=json (default), pdf "
 					+ "or xlsx; lang=zh-CN or en for the files (default: Chinese for customers in CN, English otherwise). "
 					+ "A PDF or XLSX from here is a preview; issue one to have it numbered and kept.")
+	@ApiResponse(responseCode = "200", description = "The statement, or the file asked for",
+			content = {
+					@Content(mediaType = "application/json",
+							schema = @Schema(implementation = AccountStatementJson.class)),
+					@Content(mediaType = StatementFile.PDF, schema = @Schema(type = "string", format = "binary")),
+					@Content(mediaType = StatementFile.XLSX, schema = @Schema(type = "string", format = "binary")) })
 	ResponseEntity<?> statement(@PathVariable String code, @RequestParam(required = false) @Nullable LocalDate from,
 			@RequestParam(required = false) @Nullable LocalDate to,
 			@Parameter(description = "json, pdf or xlsx") @RequestParam(required = false) @Nullable String format,
@@ -88,6 +97,8 @@ class AccountStatementApiController {
 
 	@GetMapping("/account-statements/{id}/pdf")
 	@Operation(summary = "The PDF exactly as issued (its SHA-256 is the statement's pdfSha256)")
+	@ApiResponse(responseCode = "200",
+			content = @Content(mediaType = StatementFile.PDF, schema = @Schema(type = "string", format = "binary")))
 	ResponseEntity<byte[]> issuedPdf(@PathVariable long id) {
 		return download(this.statements.issuedPdf(id));
 	}

@@ -157,6 +157,17 @@ class AccountStatementWebTests {
 	}
 
 	@Test
+	void describesTheStatementCallsInTheOpenApiDescription() throws Exception {
+		this.mvc.perform(get("/v3/api-docs"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath(
+					"$.paths['/api/v1/customers/{code}/account-statement'].get.responses['200'].content['application/pdf']")
+				.exists())
+			.andExpect(jsonPath("$.paths['/api/v1/customers/{code}/account-statements'].post").exists())
+			.andExpect(jsonPath("$.paths['/api/v1/account-statements/{id}/reply'].post").exists());
+	}
+
+	@Test
 	void salesOfAnotherOwnerAreToldTheStatementDoesNotExist() throws Exception {
 		IssuedStatement issued = this.fixtures.asFinance(() -> this.statements.issue(this.customer,
 				java.time.LocalDate.parse("2026-03-01"), java.time.LocalDate.parse("2026-03-31"), null));
