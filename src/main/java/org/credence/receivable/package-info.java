@@ -2,11 +2,13 @@
  * Receivable: what customers owe. Orders, invoices, payments and credit notes from the
  * ERP and the bank, the allocations that settle invoices (oldest due first unless the
  * payer says otherwise), payment reversals, disputes, write-offs with a second person's
- * approval, daily FX rates into the company currency, and aging as of any date.
+ * approval, daily FX rates into the company currency, aging as of any date, and account
+ * statements (对账单) sent to customers for confirmation.
  * <p>
  * Offers {@link org.credence.receivable.Receivables} (the ledger, payment behaviour),
- * {@link org.credence.receivable.Aging} (aging per customer, group and portfolio) and
- * {@link org.credence.receivable.FxRates}. Publishes
+ * {@link org.credence.receivable.Aging} (aging per customer, group and portfolio),
+ * {@link org.credence.receivable.AccountStatements} (statements as PDF and XLSX, issued
+ * and answered) and {@link org.credence.receivable.FxRates}. Publishes
  * {@link org.credence.receivable.OrderRecorded},
  * {@link org.credence.receivable.InvoiceRecorded},
  * {@link org.credence.receivable.PaymentReceived},
