@@ -5,8 +5,10 @@
  * approval, daily FX rates into the company currency, and aging as of any date.
  * <p>
  * Offers {@link org.credence.receivable.Receivables} (the ledger, payment behaviour),
- * {@link org.credence.receivable.Aging} (aging per customer, group and portfolio) and
- * {@link org.credence.receivable.FxRates}. Publishes
+ * {@link org.credence.receivable.Aging} (aging per customer, group and portfolio),
+ * {@link org.credence.receivable.FxRates} and
+ * {@link org.credence.receivable.BankReceipts} (bank statement receipts, their matching
+ * and the unmatched receipts queue). Publishes
  * {@link org.credence.receivable.OrderRecorded},
  * {@link org.credence.receivable.InvoiceRecorded},
  * {@link org.credence.receivable.PaymentReceived},
