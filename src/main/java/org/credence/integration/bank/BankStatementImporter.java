@@ -104,7 +104,8 @@ public class BankStatementImporter implements FileImporter {
 				warnings.add(new BankStatementImport.Warning(entries + (statement.entries().isEmpty() ? 0 : 1),
 						"integration.bank.balance.unreconciled", statement.account(),
 						String.valueOf(statement.sequence()), plain(statement.opening().amount()),
-						plain(statement.movement()), plain(statement.closing().amount()), statement.currency()));
+						plain(statement.movement()), plain(statement.opening().amount().add(statement.movement())),
+						plain(statement.closing().amount()), statement.currency()));
 			}
 			for (StatementEntry entry : statement.entries()) {
 				entries++;
