@@ -153,7 +153,8 @@ public class BankStatementImporter implements FileImporter {
 				unmatched++;
 				warnings.add(new BankStatementImport.Warning(lineEntries.get(i), "integration.bank.unmatched",
 						plain(receipt.amount()), receipt.currency(),
-						receipt.payerName() == null ? "—" : receipt.payerName(),
+						receipt.payerName() != null ? receipt.payerName()
+								: receipt.remittance() != null ? abbreviate(receipt.remittance()) : "—",
 						new DefaultMessageSourceResolvable("receivable.bank-receipt.reason." + receipt.reasonCode())));
 			}
 		}
@@ -190,6 +191,10 @@ public class BankStatementImporter implements FileImporter {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	private static String abbreviate(String text) {
+		return text.length() <= 60 ? text : text.substring(0, 59) + "…";
 	}
 
 	private static String plain(BigDecimal amount) {
