@@ -1,6 +1,5 @@
 package org.credence.integration.bank;
 
-import java.math.BigDecimal;
 import java.util.List;
 
 import org.credence.receivable.BankReceipt;
@@ -25,11 +24,6 @@ public record BankStatementImport(List<String> formats, int statements, int entr
 		formats = List.copyOf(formats);
 		receipts = List.copyOf(receipts);
 		warnings = List.copyOf(warnings);
-	}
-
-	/** The total of the credit lines, per currency, is left to the page. */
-	public BigDecimal creditTotal() {
-		return this.receipts.stream().map(BankReceipt::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
 	}
 
 	/** A note on an entry (0: on the file or a statement as a whole). */
