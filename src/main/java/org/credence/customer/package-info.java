@@ -3,7 +3,9 @@
  * (集团), owners and analysts, the blacklist; contacts with encrypted personal data, the
  * communication log, external credit reports, peer and supplier feedback, and documents.
  * <p>
- * Offers {@link org.credence.customer.Customers} and the records it returns. Publishes
+ * Offers {@link org.credence.customer.Customers},
+ * {@link org.credence.customer.BankAccounts} (the customers' bank accounts, who a payer
+ * is) and the records they return. Publishes
  * {@link org.credence.customer.CustomerRegistered},
  * {@link org.credence.customer.CustomerChanged},
  * {@link org.credence.customer.CustomerBlacklisted} and

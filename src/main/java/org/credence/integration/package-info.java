@@ -6,12 +6,13 @@
  * is checked, audited and announced exactly as one entered by hand.
  * <p>
  * Uses shared, identity (permissions), customer ({@link org.credence.customer.Customers})
- * and assessment's statements
+ * receivable ({@link org.credence.receivable.BankReceipts} for bank statements) and
+ * assessment's statements
  * ({@link org.credence.assessment.statement.FinancialStatements}); no module uses it.
  */
 @NullMarked
 @org.springframework.modulith.ApplicationModule(displayName = "Integration",
-		allowedDependencies = { "shared", "identity", "customer", "assessment::statement" })
+		allowedDependencies = { "shared", "identity", "customer", "receivable", "assessment::statement" })
 package org.credence.integration;
 
 import org.jspecify.annotations.NullMarked;

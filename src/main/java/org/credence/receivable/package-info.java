@@ -8,7 +8,9 @@
  * Offers {@link org.credence.receivable.Receivables} (the ledger, payment behaviour),
  * {@link org.credence.receivable.Aging} (aging per customer, group and portfolio),
  * {@link org.credence.receivable.AccountStatements} (statements as PDF and XLSX, issued
- * and answered) and {@link org.credence.receivable.FxRates}. Publishes
+ * and answered), {@link org.credence.receivable.FxRates} and
+ * {@link org.credence.receivable.BankReceipts} (bank statement receipts, their matching
+ * and the unmatched receipts queue). Publishes
  * {@link org.credence.receivable.OrderRecorded},
  * {@link org.credence.receivable.InvoiceRecorded},
  * {@link org.credence.receivable.PaymentReceived},

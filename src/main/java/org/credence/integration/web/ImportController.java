@@ -31,8 +31,12 @@ import org.springframework.web.multipart.MultipartFile;
 /** {@code /api/v1/imports}: file imports for other systems and scripts. */
 @RestController
 @RequestMapping("/api/v1/imports")
-@Tag(name = "Imports", description = "Files of customers (later invoices, payments, orders, credit notes and "
-		+ "financial statements): CSV in UTF-8 or GBK, or XLSX, with a header row")
+@Tag(name = "Imports",
+		description = "Files of customers and financial statements (later invoices, payments, orders and credit "
+				+ "notes): CSV in UTF-8 or GBK, or XLSX, with a header row. Bank statements (kind bank-statements): "
+				+ "MT940 or camt.053; rows are the statement entries, each credit line becomes a payment or waits "
+				+ "in the unmatched receipts queue (GET /api/v1/bank-receipts), warnings name the unmatched lines "
+				+ "and unreconciled balances.")
 class ImportController {
 
 	static final MediaType XLSX = MediaType
@@ -61,7 +65,9 @@ class ImportController {
 	ImportResult importFile(
 			@Parameter(description = "What the file holds, for instance customers") @PathVariable String kind,
 			@Parameter(description = "all (default) or partial") @RequestParam(defaultValue = "all") String mode,
-			@Parameter(description = "CSV (UTF-8 or GBK; comma, semicolon or tab) or XLSX (first sheet)",
+			@Parameter(
+					description = "CSV (UTF-8 or GBK; comma, semicolon or tab) or XLSX (first sheet); for "
+							+ "bank-statements an MT940 or camt.053 file",
 					content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM_VALUE,
 							schema = @Schema(type = "string",
 									format = "binary"))) @RequestPart("file") MultipartFile file) {
