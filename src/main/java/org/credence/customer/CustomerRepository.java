@@ -59,6 +59,19 @@ class CustomerRepository {
 			.optional();
 	}
 
+	java.util.Set<String> existingCodes(java.util.Collection<String> codes, @Nullable String ownerScope) {
+		if (codes.isEmpty()) {
+			return java.util.Set.of();
+		}
+		return new java.util.HashSet<>(this.jdbc
+			.sql("select code from customer.customer where code = any(string_to_array(:codes, chr(31)))"
+					+ (ownerScope == null ? "" : " and owner_username = :owner"))
+			.param("codes", String.join("\u001F", codes))
+			.param("owner", ownerScope)
+			.query(String.class)
+			.list());
+	}
+
 	boolean exists(String code) {
 		return this.jdbc.sql("select count(*) from customer.customer where code = :code")
 			.param("code", code)

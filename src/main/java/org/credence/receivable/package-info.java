@@ -5,15 +5,17 @@
  * approval, daily FX rates into the company currency, and aging as of any date.
  * <p>
  * Offers {@link org.credence.receivable.Receivables} (the ledger, payment behaviour),
- * {@link org.credence.receivable.Aging} (aging per customer, group and portfolio) and
- * {@link org.credence.receivable.FxRates}. Publishes
- * {@link org.credence.receivable.OrderRecorded},
+ * {@link org.credence.receivable.Aging} (aging per customer, group and portfolio),
+ * {@link org.credence.receivable.FxRates} and
+ * {@link org.credence.receivable.LedgerImports} (files of invoices written in bulk).
+ * Publishes {@link org.credence.receivable.OrderRecorded},
  * {@link org.credence.receivable.InvoiceRecorded},
  * {@link org.credence.receivable.PaymentReceived},
  * {@link org.credence.receivable.CreditNoteRecorded},
  * {@link org.credence.receivable.PaymentReversed},
  * {@link org.credence.receivable.InvoiceDisputed},
- * {@link org.credence.receivable.InvoiceDisputeResolved} and
+ * {@link org.credence.receivable.InvoiceDisputeResolved},
+ * {@link org.credence.receivable.InvoicesImported} and
  * {@link org.credence.receivable.InvoiceWrittenOff}. Uses customer (the credit file and
  * its data scope), identity (current user, audit trail) and shared.
  */

@@ -31,8 +31,8 @@ import org.springframework.web.multipart.MultipartFile;
 /** {@code /api/v1/imports}: file imports for other systems and scripts. */
 @RestController
 @RequestMapping("/api/v1/imports")
-@Tag(name = "Imports", description = "Files of customers (later invoices, payments, orders, credit notes and "
-		+ "financial statements): CSV in UTF-8 or GBK, or XLSX, with a header row")
+@Tag(name = "Imports", description = "Files of customers, financial statements, orders, invoices, payments and "
+		+ "credit notes (CSV in UTF-8 or GBK, or XLSX, with a header row), and bank statements")
 class ImportController {
 
 	static final MediaType XLSX = MediaType
@@ -50,7 +50,12 @@ class ImportController {
 					+ "(the default) one bad row imports nothing; with mode=partial the good rows are imported and "
 					+ "the bad ones reported. Rows are numbered as Excel shows them: the header is row 1. "
 					+ "Answers 200 with the report even when rows were rejected; 400 only when the file itself "
-					+ "cannot be read, its header has unknown, repeated or missing columns, or it has too many rows.")
+					+ "cannot be read, its header has unknown, repeated or missing columns, or it has too many rows. "
+					+ "Ledger kinds (orders, invoices, payments, credit-notes) take up to 1,000,000 rows and are "
+					+ "idempotent by externalId: a row repeating a document on file with the same content is "
+					+ "accepted and counted in unchanged; other content under the same externalId is a row error "
+					+ "(the 409 of the single-document API), never an overwrite. Invoices are written in bulk: "
+					+ "one audit entry and one InvoicesImported event per file.")
 	@ApiResponse(responseCode = "200", description = "The import report")
 	@ApiResponse(responseCode = "400", description = "Unreadable file or wrong header",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))

@@ -32,6 +32,9 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/imports/{kind}")
 class ImportPageController {
 
+	/** The kinds of the receivables ledger, shown as tabs of one page. */
+	static final List<String> LEDGER_KINDS = List.of("invoices", "payments", "credit-notes", "orders");
+
 	private final FileImports imports;
 
 	private final MessageSource messages;
@@ -78,6 +81,7 @@ class ImportPageController {
 		importer.authorise();
 		Locale locale = LocaleContextHolder.getLocale();
 		model.addAttribute("kind", kind);
+		model.addAttribute("ledgerKinds", LEDGER_KINDS);
 		model.addAttribute("mode", mode.code());
 		model.addAttribute("maxRows", importer.maxRows());
 		model.addAttribute("columns",
