@@ -43,6 +43,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class InvoiceStaging {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(InvoiceStaging.class);
+
 	private static final int COPY_CHUNK = 256 * 1024;
 
 	private final JdbcClient jdbc;
@@ -61,6 +63,9 @@ public class InvoiceStaging {
 
 	/** Creates the staging table and opens the {@code COPY} into it. */
 	public Stage open() {
+		// sorts and hashes over a million staged rows stay in memory, for this
+		// transaction
+		this.jdbc.sql("set local work_mem = '256MB'").update();
 		this.jdbc.sql("""
 				create temporary table invoice_stage (
 				    row_no         integer        not null,
@@ -188,8 +193,10 @@ public class InvoiceStaging {
 	 * each row that repeats a recorded invoice as unchanged.
 	 * @param visibleCustomers the staged customers that exist within the caller's scope
 	 * @param companyCurrency the company currency, which needs no rate
+	 * @return how many rows repeated an invoice on file with the same content: they are
+	 * taken off the stage
 	 */
-	public void check(Collection<String> visibleCustomers, String companyCurrency) {
+	public int check(Collection<String> visibleCustomers, String companyCurrency) {
 		this.jdbc.sql("create temporary table invoice_stage_customer (code varchar(64) primary key) on commit drop")
 			.update();
 		this.jdbc.sql("insert into invoice_stage_customer select unnest(string_to_array(:codes, chr(31)))")
@@ -200,18 +207,21 @@ public class InvoiceStaging {
 				       problem_args = array[s.customer_code]
 				where not exists (select 1 from invoice_stage_customer c where c.code = s.customer_code)
 				""");
+		// a row repeating an invoice on file changes nothing: it leaves the stage
+		// (cheaper
+		// than marking a million rows when a whole file is sent again), counted
+		int onFile = this.jdbc.sql("""
+				delete from invoice_stage s using receivable.invoice i
+				where i.external_id = s.external_id and s.problem is null
+				  and i.customer_code = s.customer_code and i.number = s.number and i.amount = s.amount
+				  and i.currency = s.currency and i.issue_date = s.issue_date and i.due_date = s.due_date
+				  and i.order_number is not distinct from s.order_number
+				""").update();
 		mark("""
-				update invoice_stage s
-				set unchanged = same, problem = case when same then null else 'receivable.external-id.conflict' end,
-				    problem_field = case when same then null else 'externalId' end,
-				    problem_args = case when same then null else array[s.external_id] end
-				from (select s2.row_no,
-				             (i.customer_code = s2.customer_code and i.number = s2.number and i.amount = s2.amount
-				              and i.currency = s2.currency and i.issue_date = s2.issue_date
-				              and i.due_date = s2.due_date and i.order_number is not distinct from s2.order_number) as same
-				      from invoice_stage s2 join receivable.invoice i on i.external_id = s2.external_id
-				      where s2.problem is null) m
-				where m.row_no = s.row_no
+				update invoice_stage s set problem = 'receivable.external-id.conflict', problem_field = 'externalId',
+				       problem_args = array[s.external_id]
+				from receivable.invoice i
+				where i.external_id = s.external_id and s.problem is null
 				""");
 		// an external id repeated in the file: the first row counts, a later one with the
 		// same content changes nothing, one with other content is a conflict
@@ -276,15 +286,21 @@ public class InvoiceStaging {
 				where r.currency = s.currency and r.issue_date = s.issue_date and r.rate is null
 				  and s.problem is null and not s.unchanged
 				""").param("company", companyCurrency).update();
+		return onFile;
 	}
 
-	/** How many staged rows are refused, and how many change nothing. */
-	public Counts counts() {
-		return this.jdbc.sql("""
-				select count(*) filter (where problem is not null) as refused,
-				       count(*) filter (where unchanged) as unchanged
-				from invoice_stage
-				""").query((rs, n) -> new Counts(rs.getInt("refused"), rs.getInt("unchanged"))).single();
+	/**
+	 * How many staged rows are refused, and how many change nothing.
+	 * @param onFile the rows {@link #check} took off the stage as on file already
+	 */
+	public Counts counts(int onFile) {
+		int unchangedInFile = this.jdbc.sql("select count(*) from invoice_stage where unchanged")
+			.query(Integer.class)
+			.single();
+		int refused = this.jdbc.sql("select count(*) from invoice_stage where problem is not null")
+			.query(Integer.class)
+			.single();
+		return new Counts(refused, onFile + unchangedInFile);
 	}
 
 	/** How many staged rows are refused, and how many change nothing. */
@@ -318,7 +334,6 @@ public class InvoiceStaging {
 				from invoice_stage s
 				left join invoice_stage_rate r on r.currency = s.currency and r.issue_date = s.issue_date
 				where s.problem is null and not s.unchanged
-				order by s.row_no
 				""").param("by", by).param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC)).update();
 		return this.jdbc.sql("""
 				select distinct customer_code from invoice_stage where problem is null and not unchanged
@@ -327,7 +342,9 @@ public class InvoiceStaging {
 	}
 
 	private void mark(String sql) {
+		long started = System.nanoTime();
 		this.jdbc.sql(sql).update();
+		log.debug("{} ms: {}", (System.nanoTime() - started) / 1_000_000, sql.lines().findFirst().orElse(""));
 	}
 
 }
