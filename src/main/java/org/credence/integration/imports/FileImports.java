@@ -140,6 +140,31 @@ public class FileImports {
 		}
 	}
 
+	/**
+	 * Checks that a file can be read and that its header has the columns of its kind,
+	 * without reading further; a kind whose files are not tables is not checked.
+	 * @throws InvalidInputException (on the field {@code file}) when not
+	 */
+	public void checkHeader(String kind, byte[] content) {
+		if (this.fileImporters.containsKey(kind)) {
+			return;
+		}
+		ColumnMapping.match(TableReader.header(content).cells(), importer(kind).columns());
+	}
+
+	/**
+	 * The data rows of a file of a tabular kind, {@code null} for a kind whose files are
+	 * not tables.
+	 * @throws InvalidInputException (on the field {@code file}) when the file cannot be
+	 * read or has too many rows
+	 */
+	public @Nullable Integer countRows(String kind, byte[] content) {
+		if (this.fileImporters.containsKey(kind)) {
+			return null;
+		}
+		return TableReader.count(content, importer(kind).maxRows());
+	}
+
 	/** How far an import is, for a file imported in the background. */
 	public interface Progress {
 

@@ -51,8 +51,10 @@ public class InvoiceStaging {
 
 	private final DataSource dataSource;
 
-	InvoiceStaging(JdbcClient jdbc, DataSource dataSource) {
-		this.jdbc = jdbc;
+	InvoiceStaging(DataSource dataSource) {
+		// without the application's query timeout: inserting a million invoices into the
+		// indexed ledger table takes longer than any single lookup should
+		this.jdbc = JdbcClient.create(new org.springframework.jdbc.core.JdbcTemplate(dataSource));
 		this.dataSource = dataSource;
 	}
 
