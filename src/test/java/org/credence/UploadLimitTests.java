@@ -26,7 +26,7 @@ class UploadLimitTests {
 	@Test
 	void refusesAnUploadOverTheLimitWithAProblemNamingTheFile() {
 		LinkedMultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
-		body.add("file", new ByteArrayResource(new byte[201 * 1024 * 1024]) {
+		body.add("file", new ByteArrayResource(new byte[200 * 1024 * 1024 + 4096]) {
 			@Override
 			public String getFilename() {
 				return "big.csv";

@@ -2,10 +2,12 @@ package org.credence.customer;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.credence.identity.AuditRecord;
 import org.credence.identity.AuditTrail;
@@ -388,7 +390,7 @@ public class Customers {
 	 * their customers in one query instead of one {@link #find} each.
 	 */
 	@Transactional(readOnly = true)
-	public java.util.Set<String> visibleCodes(java.util.Collection<String> codes) {
+	public Set<String> visibleCodes(Collection<String> codes) {
 		requireRead();
 		return this.repository.existingCodes(codes, this.currentUser.ownerScope().orElse(null));
 	}

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,8 @@ import org.credence.receivable.ledger.InvoiceStaging.Counts;
 import org.credence.receivable.ledger.InvoiceStaging.Stage;
 import org.credence.receivable.ledger.InvoiceStaging.Staged;
 import org.credence.shared.InvalidInputException.FieldProblem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -51,7 +54,7 @@ public class LedgerImports {
 	/** How often, in rows, progress is reported while a file streams in. */
 	public static final int PROGRESS_EVERY = 10_000;
 
-	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LedgerImports.class);
+	private static final Logger log = LoggerFactory.getLogger(LedgerImports.class);
 
 	private static final int TOTAL = 0;
 
@@ -155,7 +158,7 @@ public class LedgerImports {
 		int rejected = unreadable + badFields + counts.refused();
 		List<LedgerProblem> problems = new ArrayList<>(fieldProblems);
 		problems.addAll(this.staging.problems(MAX_LISTED_PROBLEMS));
-		problems.sort(java.util.Comparator.comparingInt(LedgerProblem::row));
+		problems.sort(Comparator.comparingInt(LedgerProblem::row));
 		int listed = Math.min(problems.size(), MAX_LISTED_PROBLEMS);
 		int unlisted = fieldProblemCount + counts.refused() - listed;
 		problems = problems.subList(0, listed);

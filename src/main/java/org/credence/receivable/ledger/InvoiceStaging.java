@@ -20,9 +20,12 @@ import org.credence.receivable.LedgerProblem;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -43,7 +46,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class InvoiceStaging {
 
-	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(InvoiceStaging.class);
+	private static final Logger log = LoggerFactory.getLogger(InvoiceStaging.class);
 
 	private static final int COPY_CHUNK = 256 * 1024;
 
@@ -54,7 +57,7 @@ public class InvoiceStaging {
 	InvoiceStaging(DataSource dataSource) {
 		// without the application's query timeout: inserting a million invoices into the
 		// indexed ledger table takes longer than any single lookup should
-		this.jdbc = JdbcClient.create(new org.springframework.jdbc.core.JdbcTemplate(dataSource));
+		this.jdbc = JdbcClient.create(new JdbcTemplate(dataSource));
 		this.dataSource = dataSource;
 	}
 

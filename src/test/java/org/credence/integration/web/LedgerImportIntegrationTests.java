@@ -15,6 +15,9 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.credence.IntegrationTest;
 import org.credence.customer.ActivityFixtures;
 import org.credence.customer.Customers;
+import org.credence.identity.AuditEntry;
+import org.credence.identity.AuditQuery;
+import org.credence.identity.AuditTrail;
 import org.credence.identity.CurrentUser;
 import org.credence.identity.Role;
 import org.credence.identity.Users;
@@ -26,6 +29,7 @@ import org.credence.receivable.Order;
 import org.credence.receivable.OrderStatus;
 import org.credence.receivable.ReceivableFixtures;
 import org.credence.receivable.Receivables;
+import org.credence.shared.Paging;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -80,6 +84,9 @@ class LedgerImportIntegrationTests {
 	@Autowired
 	ApplicationEvents events;
 
+	@Autowired
+	AuditTrail auditTrail;
+
 	ReceivableFixtures fixtures;
 
 	String customer;
@@ -97,12 +104,13 @@ class LedgerImportIntegrationTests {
 	void importsInvoicesInBulkKeepingTheRateAndTheCompanyAmountOfEachOne() throws Exception {
 		String p = ReceivableFixtures.unique("B");
 		BigDecimal rate = new BigDecimal("7.12345675");
-		this.fixtures.asFinance(() -> this.fxRates.enter(LocalDate.parse("2015-06-01"), "CHF", rate));
+		this.fixtures.asFinance(() -> this.fxRates.enter(LocalDate.parse("2015-06-01"), "NZD", rate));
 		String file = csv(INVOICE_HEADER, p + "-1," + this.customer + "," + p + "-1,1000.00,CNY,2026-01-10,2026-02-10,",
-				p + "-2," + this.other + "," + p + "-2,\"1,234.57\",chf,2015-06-15,2015-07-15,",
-				p + "-3," + this.customer + "," + p + "-3,0.07,CHF,2015-06-20,2015-07-20,");
+				p + "-2," + this.other + "," + p + "-2,\"1,234.57\",nzd,2015-06-15,2015-07-15,",
+				p + "-3," + this.customer + "," + p + "-3,0.07,NZD,2015-06-20,2015-07-20,");
 
-		importFile("invoices", file.getBytes(StandardCharsets.UTF_8), "all").andExpect(status().isOk())
+		byte[] content = file.getBytes(StandardCharsets.UTF_8);
+		importFile("invoices", content, "all").andExpect(status().isOk())
 			.andExpect(jsonPath("$.rows").value(3))
 			.andExpect(jsonPath("$.accepted").value(3))
 			.andExpect(jsonPath("$.rejected").value(0))
@@ -112,10 +120,10 @@ class LedgerImportIntegrationTests {
 		Invoice cny = this.fixtures.invoice(p + "-1");
 		assertThat(cny.customerCode()).isEqualTo(this.customer);
 		assertThat(cny.companyAmount()).isEqualByComparingTo("1000.00");
-		Invoice chf = this.fixtures.invoice(p + "-2");
-		assertThat(chf.currency()).isEqualTo("CHF");
-		assertThat(chf.fxRate()).isEqualByComparingTo(rate);
-		assertThat(chf.companyAmount()).isEqualTo(Conversion.toCompany(new BigDecimal("1234.57"), rate));
+		Invoice nzd = this.fixtures.invoice(p + "-2");
+		assertThat(nzd.currency()).isEqualTo("NZD");
+		assertThat(nzd.fxRate()).isEqualByComparingTo(rate);
+		assertThat(nzd.companyAmount()).isEqualTo(Conversion.toCompany(new BigDecimal("1234.57"), rate));
 		// 0.07 × 7.12345675 = 0.4986419725: rounding is to the fen, HALF_UP, as for one
 		Invoice small = this.fixtures.invoice(p + "-3");
 		assertThat(small.companyAmount()).isEqualTo(Conversion.toCompany(new BigDecimal("0.07"), rate));
@@ -124,6 +132,22 @@ class LedgerImportIntegrationTests {
 			.findFirst()
 			.orElseThrow()
 			.customerCodes()).containsExactlyInAnyOrder(this.customer, this.other);
+		String sha256 = java.util.HexFormat.of()
+			.formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+		List<AuditEntry> audit = this.currentUser
+			.asSystem(() -> this.auditTrail.entries(new AuditQuery(null, "invoice-import", null, null, null),
+					new Paging(0, 500)))
+			.items()
+			.stream()
+			.filter(entry -> entry.entityId().equals(sha256))
+			.toList();
+		assertThat(audit).singleElement().satisfies(entry -> {
+			assertThat(entry.actor()).isEqualTo(this.fixtures.finance);
+			assertThat(entry.action()).isEqualTo("IMPORTED");
+			assertThat(entry.after()).containsPattern("\"written\":\\s*3\\b")
+				.containsPattern("\"customers\":\\s*2\\b")
+				.contains(sha256);
+		});
 	}
 
 	@Test
