@@ -26,7 +26,7 @@ class UploadLimitTests {
 	@Test
 	void refusesAnUploadOverTheLimitWithAProblemNamingTheFile() {
 		LinkedMultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
-		body.add("file", new ByteArrayResource(new byte[21 * 1024 * 1024]) {
+		body.add("file", new ByteArrayResource(new byte[200 * 1024 * 1024 + 4096]) {
 			@Override
 			public String getFilename() {
 				return "big.csv";
@@ -46,7 +46,7 @@ class UploadLimitTests {
 					new String(answer.getBody().readAllBytes(), StandardCharsets.UTF_8) });
 
 		assertThat(response[0]).isEqualTo(HttpStatus.CONTENT_TOO_LARGE);
-		assertThat((String) response[1]).contains("\"field\":\"file\"").contains("文件过大：每次上传不超过 20 MB。");
+		assertThat((String) response[1]).contains("\"field\":\"file\"").contains("文件过大：每次上传不超过 200 MB。");
 	}
 
 }

@@ -7,10 +7,13 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.credence.shared.PageResult;
 import org.credence.shared.Paging;
@@ -57,6 +60,19 @@ class CustomerRepository {
 			.param("owner", ownerScope)
 			.query(CustomerRepository::details)
 			.optional();
+	}
+
+	Set<String> existingCodes(Collection<String> codes, @Nullable String ownerScope) {
+		if (codes.isEmpty()) {
+			return Set.of();
+		}
+		return new HashSet<>(this.jdbc
+			.sql("select code from customer.customer where code = any(string_to_array(:codes, chr(31)))"
+					+ (ownerScope == null ? "" : " and owner_username = :owner"))
+			.param("codes", String.join("\u001F", codes))
+			.param("owner", ownerScope)
+			.query(String.class)
+			.list());
 	}
 
 	boolean exists(String code) {

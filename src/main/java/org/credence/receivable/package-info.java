@@ -8,7 +8,8 @@
  * Offers {@link org.credence.receivable.Receivables} (the ledger, payment behaviour),
  * {@link org.credence.receivable.Aging} (aging per customer, group and portfolio),
  * {@link org.credence.receivable.AccountStatements} (statements as PDF and XLSX, issued
- * and answered), {@link org.credence.receivable.FxRates} and
+ * and answered), {@link org.credence.receivable.FxRates},
+ * {@link org.credence.receivable.LedgerImports} (files of invoices written in bulk) and
  * {@link org.credence.receivable.BankReceipts} (bank statement receipts, their matching
  * and the unmatched receipts queue). Publishes
  * {@link org.credence.receivable.OrderRecorded},
@@ -17,7 +18,8 @@
  * {@link org.credence.receivable.CreditNoteRecorded},
  * {@link org.credence.receivable.PaymentReversed},
  * {@link org.credence.receivable.InvoiceDisputed},
- * {@link org.credence.receivable.InvoiceDisputeResolved} and
+ * {@link org.credence.receivable.InvoiceDisputeResolved},
+ * {@link org.credence.receivable.InvoicesImported} and
  * {@link org.credence.receivable.InvoiceWrittenOff}. Uses customer (the credit file and
  * its data scope), identity (current user, audit trail) and shared.
  */

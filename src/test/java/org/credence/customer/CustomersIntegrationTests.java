@@ -141,6 +141,21 @@ class CustomersIntegrationTests {
 	}
 
 	@Test
+	void codesInBulkAreFilteredByTheCallersDataScope() {
+		String wang = user(this.users, this.currentUser, "wang", Role.SALES);
+		String zhao = user(this.users, this.currentUser, "zhao", Role.SALES);
+		CustomerDetails own = customer(this.customers, this.currentUser, "Own customer", wang);
+		CustomerDetails other = customer(this.customers, this.currentUser, "Other customer", zhao);
+		List<String> codes = List.of(own.code(), other.code(), uniqueCode("NONE"));
+
+		SecurityContexts.runAs(wang, List.of(Role.SALES),
+				() -> assertThat(this.customers.visibleCodes(codes)).containsExactly(own.code()));
+		assertThat(this.currentUser.asSystem(() -> this.customers.visibleCodes(codes)))
+			.containsExactlyInAnyOrder(own.code(), other.code());
+		assertThat(this.currentUser.asSystem(() -> this.customers.visibleCodes(List.of()))).isEmpty();
+	}
+
+	@Test
 	void salesOwnWhatTheyCreateAndCannotGiveItAway() {
 		String wang = user(this.users, this.currentUser, "wang", Role.SALES);
 		String zhao = user(this.users, this.currentUser, "zhao", Role.SALES);

@@ -25,6 +25,7 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -50,6 +51,8 @@ public class FileImports {
 
 	private final TransactionTemplate transaction;
 
+	private final TransactionTemplate rowTransaction;
+
 	private final MessageSource messages;
 
 	FileImports(List<Importer<?>> importers, List<FileImporter> fileImporters,
@@ -66,6 +69,8 @@ public class FileImports {
 			throw new IllegalStateException("Two importers for " + kind);
 		});
 		this.transaction = new TransactionTemplate(transactionManager);
+		this.rowTransaction = new TransactionTemplate(transactionManager);
+		this.rowTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
 		this.messages = messages;
 	}
 
@@ -101,12 +106,75 @@ public class FileImports {
 	 * @throws AccessDeniedException when the user may not import this kind
 	 */
 	public ImportResult importFile(String kind, byte[] content, ImportMode mode) {
+		return importFile(kind, content, mode, Progress.NONE);
+	}
+
+	/**
+	 * Imports a file as {@link #importFile(String, byte[], ImportMode)} does, telling
+	 * {@code progress} how far it is.
+	 */
+	public ImportResult importFile(String kind, byte[] content, ImportMode mode, Progress progress) {
 		FileImporter fileImporter = this.fileImporters.get(kind);
 		if (fileImporter != null) {
 			fileImporter.authorise();
 			return fileImporter.importFile(content, mode);
 		}
-		return run(importer(kind), content, mode);
+		Importer<?> importer = importer(kind);
+		if (importer instanceof BulkImporter<?> bulk) {
+			return runBulk(bulk, content, mode, progress);
+		}
+		return run(importer, content, mode, progress);
+	}
+
+	/**
+	 * Refuses unless the current user may import a kind.
+	 * @throws NotFoundException when the kind is unknown
+	 */
+	public void authorise(String kind) {
+		FileImporter fileImporter = this.fileImporters.get(kind);
+		if (fileImporter != null) {
+			fileImporter.authorise();
+		}
+		else {
+			importer(kind).authorise();
+		}
+	}
+
+	/**
+	 * Checks that a file can be read and that its header has the columns of its kind,
+	 * without reading further; a kind whose files are not tables is not checked.
+	 * @throws InvalidInputException (on the field {@code file}) when not
+	 */
+	public void checkHeader(String kind, byte[] content) {
+		if (this.fileImporters.containsKey(kind)) {
+			return;
+		}
+		ColumnMapping.match(TableReader.header(content).cells(), importer(kind).columns());
+	}
+
+	/**
+	 * The data rows of a file of a tabular kind, {@code null} for a kind whose files are
+	 * not tables.
+	 * @throws InvalidInputException (on the field {@code file}) when the file cannot be
+	 * read or has too many rows
+	 */
+	public @Nullable Integer countRows(String kind, byte[] content) {
+		if (this.fileImporters.containsKey(kind)) {
+			return null;
+		}
+		return TableReader.count(content, importer(kind).maxRows());
+	}
+
+	/** How far an import is, for a file imported in the background. */
+	public interface Progress {
+
+		/** Tells nothing to anyone. */
+		Progress NONE = rows -> {
+		};
+
+		/** How many of the file's rows were read and checked so far. */
+		void rowsDone(int rows);
+
 	}
 
 	/**
@@ -119,7 +187,52 @@ public class FileImports {
 		return ImportTemplate.of(importer, this.messages, LocaleContextHolder.getLocale(), labelsAsHeader);
 	}
 
-	private <T> ImportResult run(Importer<T> importer, byte[] content, ImportMode mode) {
+	private <T> ImportResult runBulk(BulkImporter<T> importer, byte[] content, ImportMode mode, Progress progress) {
+		importer.authorise();
+		ColumnMapping columns = ColumnMapping.match(TableReader.header(content).cells(), importer.columns());
+		List<ImportProblem> readProblems = new ArrayList<>();
+		int[] counts = new int[2];
+		BulkImporter.Written written = importer.writeAll(receiver -> {
+			TableReader.stream(content, importer.maxRows(), tableRow -> {
+				ImportRow row = columns.row(tableRow);
+				T item = importer.read(row);
+				counts[0]++;
+				if (row.problems().isEmpty()) {
+					receiver.accept(new BulkImporter.Read<>(row.number(), item));
+				}
+				else {
+					counts[1] += row.problems().size();
+					for (ImportProblem problem : row.problems()) {
+						if (readProblems.size() < MAX_LISTED_ERRORS) {
+							readProblems.add(problem);
+						}
+					}
+					receiver.accept(new BulkImporter.Read<>(row.number(), null));
+				}
+			});
+		}, mode, sha256(content), progress::rowsDone);
+		List<ImportProblem> problems = new ArrayList<>(readProblems);
+		problems.addAll(written.problems());
+		problems.sort(Comparator.comparingInt(ImportProblem::row));
+		int unlisted = counts[1] - readProblems.size() + written.unlistedProblems();
+		int rows = counts[0];
+		ImportResult result = result(rows, rows - written.rejected(), problems, List.of(), written.unchanged());
+		int overflow = Math.max(0, problems.size() - MAX_LISTED_ERRORS);
+		return new ImportResult(result.rows(), result.accepted(), result.rejected(), result.errors(),
+				unlisted + overflow, result.warnings(), result.unchanged());
+	}
+
+	static String sha256(byte[] content) {
+		try {
+			return java.util.HexFormat.of()
+				.formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private <T> ImportResult run(Importer<T> importer, byte[] content, ImportMode mode, Progress progress) {
 		importer.authorise();
 		Table table = TableReader.read(content, importer.maxRows());
 		ColumnMapping columns = ColumnMapping.match(table.header(), importer.columns());
@@ -158,19 +271,47 @@ public class FileImports {
 		int rows = table.rows().size();
 		int badRows = (int) problems.stream().map(ImportProblem::row).distinct().count();
 		if (good.isEmpty() || (mode == ImportMode.ALL && badRows > 0)) {
-			return result(rows, 0, problems, List.of());
+			return result(rows, 0, problems, List.of(), 0);
 		}
 		List<Warned> warnings = new ArrayList<>();
+		List<ImportProblem> refusals = new ArrayList<>();
+		int[] unchanged = { 0 };
 		try {
 			this.transaction.executeWithoutResult(status -> {
+				int done = 0;
 				for (Candidate<T> candidate : good) {
 					try {
-						importer.write(candidate.item())
-							.forEach(warning -> warnings.add(new Warned(candidate.row(), warning)));
+						// a savepoint per row: a row the owning module refuses is undone
+						// alone and reported, the rest goes on
+						Importer.Stored stored = this.rowTransaction.execute(row -> importer.store(candidate.item()));
+						if (stored != null && !stored.changed()) {
+							unchanged[0]++;
+						}
+						if (stored != null) {
+							stored.warnings().forEach(warning -> warnings.add(new Warned(candidate.row(), warning)));
+						}
+					}
+					catch (CredenceException refusal) {
+						if (refusal instanceof InvalidInputException invalid) {
+							invalid.problems()
+								.forEach(p -> refusals.add(new ImportProblem(candidate.row(),
+										importer.column(p.field(), p.messageCode()), p.messageCode(), p.arguments())));
+						}
+						else {
+							refusals
+								.add(new ImportProblem(candidate.row(), importer.column(null, refusal.messageCode()),
+										refusal.messageCode(), refusal.arguments()));
+						}
 					}
 					catch (RuntimeException ex) {
 						throw new WriteFailure(candidate.row(), ex);
 					}
+					if (++done % 1000 == 0) {
+						progress.rowsDone(done);
+					}
+				}
+				if (mode == ImportMode.ALL && !refusals.isEmpty()) {
+					status.setRollbackOnly();
 				}
 			});
 		}
@@ -181,12 +322,21 @@ public class FileImports {
 			List<ImportProblem> all = new ArrayList<>(problems);
 			all.addAll(failure.problems());
 			all.sort(Comparator.comparingInt(ImportProblem::row));
-			return result(rows, 0, all, List.of());
+			return result(rows, 0, all, List.of(), 0);
 		}
-		return result(rows, good.size(), problems, warnings);
+		List<ImportProblem> all = new ArrayList<>(problems);
+		all.addAll(refusals);
+		all.sort(Comparator.comparingInt(ImportProblem::row));
+		if (mode == ImportMode.ALL && !refusals.isEmpty()) {
+			return result(rows, 0, all, List.of(), 0);
+		}
+		Set<Integer> refused = refusals.stream().map(ImportProblem::row).collect(Collectors.toSet());
+		return result(rows, good.size() - refused.size(), all,
+				warnings.stream().filter(w -> !refused.contains(w.row())).toList(), unchanged[0]);
 	}
 
-	private ImportResult result(int rows, int accepted, List<ImportProblem> problems, List<Warned> warnings) {
+	private ImportResult result(int rows, int accepted, List<ImportProblem> problems, List<Warned> warnings,
+			int unchanged) {
 		Locale locale = LocaleContextHolder.getLocale();
 		List<ImportResult.RowError> errors = problems.stream()
 			.limit(MAX_LISTED_ERRORS)
@@ -196,7 +346,8 @@ public class FileImports {
 			.map(w -> new ImportResult.RowWarning(w.row(),
 					message(w.warning().messageCode(), w.warning().arguments(), locale)))
 			.toList();
-		return new ImportResult(rows, accepted, rows - accepted, errors, problems.size() - errors.size(), notes);
+		return new ImportResult(rows, accepted, rows - accepted, errors, problems.size() - errors.size(), notes,
+				unchanged);
 	}
 
 	private String message(String code, Object[] arguments, Locale locale) {

@@ -15,13 +15,21 @@ import org.jspecify.annotations.Nullable;
  * {@value FileImports#MAX_LISTED_ERRORS})
  * @param unlistedErrors how many more problems there were
  * @param warnings notes on rows that were imported
+ * @param unchanged of the accepted rows, those that changed nothing: a ledger document
+ * sent again with the same external id and content (an idempotent re-import)
  */
 public record ImportResult(int rows, int accepted, int rejected, List<RowError> errors, int unlistedErrors,
-		List<RowWarning> warnings) {
+		List<RowWarning> warnings, int unchanged) {
 
 	public ImportResult {
 		errors = List.copyOf(errors);
 		warnings = List.copyOf(warnings);
+	}
+
+	/** A report of an import where every accepted row changed something. */
+	public ImportResult(int rows, int accepted, int rejected, List<RowError> errors, int unlistedErrors,
+			List<RowWarning> warnings) {
+		this(rows, accepted, rejected, errors, unlistedErrors, warnings, 0);
 	}
 
 	/**

@@ -64,6 +64,39 @@ public interface Importer<T> {
 	List<ImportWarning> write(T item);
 
 	/**
+	 * Writes one item as {@link #write} does, and says whether that changed anything: a
+	 * document sent again with the same external id and content changes nothing.
+	 */
+	default Stored store(T item) {
+		return new Stored(true, write(item));
+	}
+
+	/**
+	 * The column a refusal of the owning module concerns: a refusal names no field (an
+	 * unknown customer, a conflicting external id), but the report should name the
+	 * column; and a field of the owning module's body may be a column of another name.
+	 * @param field the field the refusal names, {@code null} when none
+	 * @param messageCode the refusal's message code
+	 */
+	default @Nullable String column(@Nullable String field, String messageCode) {
+		return field;
+	}
+
+	/**
+	 * What writing an item did.
+	 *
+	 * @param changed whether anything was written
+	 * @param warnings what the user should know about it
+	 */
+	record Stored(boolean changed, List<ImportWarning> warnings) {
+
+		public Stored {
+			warnings = List.copyOf(warnings);
+		}
+
+	}
+
+	/**
 	 * The values a column accepts, for the template's instructions (industry sections,
 	 * statuses …); empty when the column's hint says enough.
 	 */

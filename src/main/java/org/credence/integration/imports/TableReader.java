@@ -3,12 +3,17 @@ package org.credence.integration.imports;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
+import java.io.BufferedReader;
+import java.io.FilterReader;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
@@ -16,6 +21,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.Consumer;
 
 import javax.xml.parsers.ParserConfigurationException;
 
@@ -63,6 +69,11 @@ public final class TableReader {
 
 	private static final Charset GB18030 = Charset.forName("GB18030");
 
+	private static final byte[] GB18030_BOM = { (byte) 0x84, 0x31, (byte) 0x95, 0x33 };
+
+	/** How much of a file's start is enough to find its header line's delimiter. */
+	private static final int DELIMITER_SAMPLE = 64 * 1024;
+
 	private TableReader() {
 	}
 
@@ -74,44 +85,154 @@ public final class TableReader {
 	 * more than {@code maxRows} data rows
 	 */
 	public static Table read(byte[] content, int maxRows) {
+		List<Table.TableRow> rows = new ArrayList<>();
+		Header header = stream(content, maxRows, rows::add);
+		return new Table(header.cells(), header.row(), rows);
+	}
+
+	/**
+	 * Reads a file row by row without holding its rows: each non-empty data row goes to
+	 * {@code rows} as it is read, so a file of a million rows needs no more memory than
+	 * its bytes.
+	 * @param content the file's bytes
+	 * @param maxRows the most data rows accepted
+	 * @param rows receives the data rows in file order
+	 * @return the header row
+	 * @throws InvalidInputException when the file is empty, unreadable, has no header, or
+	 * more than {@code maxRows} data rows (after the first {@code maxRows} were passed
+	 * on)
+	 */
+	public static Header stream(byte[] content, int maxRows, Consumer<Table.TableRow> rows) {
+		return stream(content, maxRows, header -> {
+		}, rows);
+	}
+
+	/**
+	 * Reads a file row by row as {@link #stream(byte[], int, Consumer)} does, telling
+	 * {@code header} the header row before the first data row goes to {@code rows}.
+	 */
+	public static Header stream(byte[] content, int maxRows, Consumer<Header> header, Consumer<Table.TableRow> rows) {
 		if (content.length == 0) {
 			throw fileProblem("integration.import.file.empty");
 		}
 		if (startsWith(content, OLE2)) {
 			throw fileProblem("integration.import.file.xls");
 		}
-		Collector collector = new Collector(maxRows);
+		Collector collector = new Collector(maxRows, header, rows);
 		if (startsWith(content, ZIP)) {
 			readXlsx(content, collector);
 		}
 		else {
-			readCsv(decode(content), collector);
+			readCsv(content, collector);
 		}
-		return collector.table();
+		return collector.header();
 	}
 
 	/**
-	 * The text of a CSV file: UTF-8 when it decodes strictly as UTF-8, UTF-16 when it
-	 * starts with a UTF-16 byte-order mark, else GB18030.
+	 * The header row of a file, reading no further than that.
+	 * @throws InvalidInputException when the file is empty, unreadable or has no header
 	 */
-	static String decode(byte[] content) {
-		if (startsWith(content, UTF8_BOM)) {
-			return new String(content, 3, content.length - 3, StandardCharsets.UTF_8);
-		}
-		if (content.length >= 2 && ((content[0] == (byte) 0xFF && content[1] == (byte) 0xFE)
-				|| (content[0] == (byte) 0xFE && content[1] == (byte) 0xFF))) {
-			return stripBom(new String(content, StandardCharsets.UTF_16));
-		}
+	public static Header header(byte[] content) {
+		Header[] found = new Header[1];
 		try {
-			return StandardCharsets.UTF_8.newDecoder()
-				.onMalformedInput(CodingErrorAction.REPORT)
-				.onUnmappableCharacter(CodingErrorAction.REPORT)
-				.decode(ByteBuffer.wrap(content))
-				.toString();
+			stream(content, Integer.MAX_VALUE, header -> {
+				found[0] = header;
+				throw new HeaderFound();
+			}, row -> {
+			});
 		}
-		catch (CharacterCodingException ex) {
-			return stripBom(new String(content, GB18030));
+		catch (HeaderFound ex) {
+			// read far enough
 		}
+		if (found[0] == null) {
+			throw fileProblem("integration.import.file.no-header");
+		}
+		return found[0];
+	}
+
+	/** A receiver of rows failed: not a problem of the file. */
+	private static final class Downstream extends RuntimeException {
+
+		private final RuntimeException failure;
+
+		Downstream(RuntimeException failure) {
+			super(null, failure, false, false);
+			this.failure = failure;
+		}
+
+		RuntimeException failure() {
+			return this.failure;
+		}
+
+	}
+
+	/** Stops reading a file once its header is known. */
+	private static final class HeaderFound extends RuntimeException {
+
+		HeaderFound() {
+			super(null, null, false, false);
+		}
+
+	}
+
+	/**
+	 * The number of data rows of a file, read as {@link #stream} reads it, without
+	 * keeping any.
+	 */
+	public static int count(byte[] content, int maxRows) {
+		int[] count = { 0 };
+		stream(content, maxRows, row -> count[0]++);
+		return count[0];
+	}
+
+	/**
+	 * The header row of a file.
+	 *
+	 * @param cells its cells, trimmed
+	 * @param row its row number
+	 */
+	public record Header(List<String> cells, int row) {
+
+		public Header {
+			cells = List.copyOf(cells);
+		}
+
+	}
+
+	/**
+	 * The charset of a CSV file, found without decoding the file into one string: UTF-8
+	 * when it decodes strictly as UTF-8, UTF-16 with a byte-order mark, else GB18030. The
+	 * byte-order mark, if any, is skipped by {@code offset}.
+	 */
+	static Encoding encoding(byte[] content) {
+		if (startsWith(content, UTF8_BOM)) {
+			return new Encoding(StandardCharsets.UTF_8, 3);
+		}
+		if (content.length >= 2 && content[0] == (byte) 0xFF && content[1] == (byte) 0xFE) {
+			return new Encoding(StandardCharsets.UTF_16LE, 2);
+		}
+		if (content.length >= 2 && content[0] == (byte) 0xFE && content[1] == (byte) 0xFF) {
+			return new Encoding(StandardCharsets.UTF_16BE, 2);
+		}
+		CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+			.onMalformedInput(CodingErrorAction.REPORT)
+			.onUnmappableCharacter(CodingErrorAction.REPORT);
+		ByteBuffer in = ByteBuffer.wrap(content);
+		CharBuffer out = CharBuffer.allocate(8192);
+		while (true) {
+			CoderResult result = utf8.decode(in, out, true);
+			if (result.isError()) {
+				return new Encoding(GB18030, startsWith(content, GB18030_BOM) ? GB18030_BOM.length : 0);
+			}
+			if (result.isUnderflow()) {
+				return new Encoding(StandardCharsets.UTF_8, 0);
+			}
+			out.clear();
+		}
+	}
+
+	/** A CSV file's charset, and how many bytes of byte-order mark to skip. */
+	record Encoding(Charset charset, int offset) {
 	}
 
 	/**
@@ -147,18 +268,31 @@ public final class TableReader {
 		return tabs >= semicolons ? '\t' : ';';
 	}
 
-	private static void readCsv(String text, Collector collector) {
+	private static void readCsv(byte[] content, Collector collector) {
+		Encoding encoding = encoding(content);
+		String start = new String(content, encoding.offset(),
+				Math.min(content.length - encoding.offset(), DELIMITER_SAMPLE), encoding.charset());
 		CSVFormat format = CSVFormat.DEFAULT.builder()
-			.setDelimiter(delimiter(text))
+			.setDelimiter(delimiter(stripBom(start)))
 			.setIgnoreEmptyLines(false)
 			.setTrim(false)
 			.get();
-		try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
+		Reader reader = new BufferedReader(new InputStreamReader(
+				new ByteArrayInputStream(content, encoding.offset(), content.length - encoding.offset()),
+				encoding.charset()
+					.newDecoder()
+					.onMalformedInput(CodingErrorAction.REPLACE)
+					.onUnmappableCharacter(CodingErrorAction.REPLACE)),
+				65536);
+		try (CSVParser parser = CSVParser.parse(new BomSkipping(reader), format)) {
 			Iterator<CSVRecord> records = parser.iterator();
 			while (records.hasNext()) {
 				CSVRecord record = records.next();
 				collector.row((int) record.getRecordNumber(), record.toList());
 			}
+		}
+		catch (Downstream ex) {
+			throw ex.failure();
 		}
 		catch (IOException | UncheckedIOException | IllegalStateException ex) {
 			throw fileProblem("integration.import.file.csv-malformed", rootMessage(ex));
@@ -182,7 +316,13 @@ public final class TableReader {
 				parser.parse(new InputSource(sheet));
 			}
 		}
+		catch (Downstream ex) {
+			throw ex.failure();
+		}
 		catch (SAXException ex) {
+			if (ex.getCause() instanceof Downstream downstream) {
+				throw downstream.failure();
+			}
 			if (ex.getCause() instanceof InvalidInputException problem) {
 				throw problem;
 			}
@@ -237,14 +377,20 @@ public final class TableReader {
 
 		private final int maxRows;
 
+		private final Consumer<Header> headers;
+
+		private final Consumer<Table.TableRow> rows;
+
 		private @Nullable List<String> header;
 
 		private int headerRow;
 
-		private final List<Table.TableRow> rows = new ArrayList<>();
+		private int count;
 
-		Collector(int maxRows) {
+		Collector(int maxRows, Consumer<Header> headers, Consumer<Table.TableRow> rows) {
 			this.maxRows = maxRows;
+			this.headers = headers;
+			this.rows = rows;
 		}
 
 		void row(int number, List<String> cells) {
@@ -261,19 +407,73 @@ public final class TableReader {
 			if (this.header == null) {
 				this.header = trimmed;
 				this.headerRow = number;
+				passOn(() -> this.headers.accept(new Header(trimmed, number)));
 				return;
 			}
-			if (this.rows.size() >= this.maxRows) {
+			if (this.count >= this.maxRows) {
 				throw fileProblem("integration.import.file.too-many-rows", String.valueOf(this.maxRows));
 			}
-			this.rows.add(new Table.TableRow(number, trimmed));
+			this.count++;
+			passOn(() -> this.rows.accept(new Table.TableRow(number, trimmed)));
 		}
 
-		Table table() {
+		/**
+		 * Runs a receiver of rows so that its failure reaches the caller as it is, not as
+		 * a file that cannot be read.
+		 */
+		private static void passOn(Runnable receiver) {
+			try {
+				receiver.run();
+			}
+			catch (RuntimeException ex) {
+				throw new Downstream(ex);
+			}
+		}
+
+		Header header() {
 			if (this.header == null) {
 				throw fileProblem("integration.import.file.no-header");
 			}
-			return new Table(this.header, this.headerRow, this.rows);
+			return new Header(this.header, this.headerRow);
+		}
+
+	}
+
+	/**
+	 * Drops a byte-order mark at the start of the text (a GB18030 file may carry one,
+	 * which decodes to U+FEFF).
+	 */
+	private static final class BomSkipping extends FilterReader {
+
+		private boolean started;
+
+		BomSkipping(Reader in) {
+			super(in);
+		}
+
+		@Override
+		public int read() throws IOException {
+			int c = super.read();
+			if (!this.started) {
+				this.started = true;
+				if (c == '\uFEFF') {
+					c = super.read();
+				}
+			}
+			return c;
+		}
+
+		@Override
+		public int read(char[] buffer, int offset, int length) throws IOException {
+			int n = super.read(buffer, offset, length);
+			if (!this.started && n > 0) {
+				this.started = true;
+				if (buffer[offset] == '\uFEFF') {
+					System.arraycopy(buffer, offset + 1, buffer, offset, n - 1);
+					return n == 1 ? read(buffer, offset, length) : n - 1;
+				}
+			}
+			return n;
 		}
 
 	}

@@ -2,9 +2,16 @@ package org.credence.integration.web;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.credence.integration.imports.BulkImporter;
 import org.credence.integration.imports.FileImports;
 import org.credence.integration.imports.ImportColumn;
+import org.credence.integration.imports.ImportJob;
+import org.credence.integration.imports.ImportJobs;
 import org.credence.integration.imports.ImportMode;
 import org.credence.integration.imports.ImportResult;
 import org.credence.integration.imports.Importer;
@@ -25,38 +32,53 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * The import page of a kind ({@code /imports/customers}): what the columns are, the
- * template, a file and a mode, and after the upload the report. Imports of customers take
- * seconds, so the upload waits for the report.
+ * template, a file and a mode, and after the upload the report. A small file's upload
+ * waits for the report; a large one (invoices by the hundred thousand) is imported in the
+ * background, and its page shows the progress, polled with htmx, and then the report.
  */
 @Controller
 @RequestMapping("/imports/{kind}")
 class ImportPageController {
 
+	/** The kinds of the receivables ledger, shown as tabs of one page. */
+	static final List<String> LEDGER_KINDS = List.of("invoices", "payments", "credit-notes", "orders");
+
 	private final FileImports imports;
 
 	private final MessageSource messages;
 
-	ImportPageController(FileImports imports, MessageSource messages) {
+	private final ImportJobs jobs;
+
+	ImportPageController(FileImports imports, ImportJobs jobs, MessageSource messages) {
 		this.imports = imports;
+		this.jobs = jobs;
 		this.messages = messages;
 	}
 
 	@GetMapping
 	String page(@PathVariable String kind, Model model) {
 		prepare(kind, ImportMode.ALL, model);
+		model.addAttribute("background", this.imports.importer(kind) instanceof BulkImporter<?>);
 		return "integration/import";
 	}
 
 	@PostMapping
 	String upload(@PathVariable String kind, @RequestParam(defaultValue = "all") String mode,
+			@RequestParam(defaultValue = "false") boolean background,
 			@RequestParam(required = false) @Nullable MultipartFile file, Model model) {
 		ImportMode importMode = ImportMode.parse(mode).orElse(ImportMode.ALL);
 		prepare(kind, importMode, model);
+		model.addAttribute("background", background);
 		if (file == null || file.isEmpty()) {
 			model.addAttribute("fileErrors", List.of(message("integration.import.file.missing")));
 			return "integration/import";
 		}
 		try {
+			if (background) {
+				ImportJob job = this.jobs.start(kind, ImportController.bytes(file), importMode,
+						file.getOriginalFilename());
+				return "redirect:/imports/" + kind + "/jobs/" + job.id();
+			}
 			ImportResult result = this.imports.importFile(kind, ImportController.bytes(file), importMode);
 			model.addAttribute("result", result);
 			model.addAttribute("fileName", file.getOriginalFilename());
@@ -66,6 +88,29 @@ class ImportPageController {
 					ex.problems().stream().map(p -> message(p.messageCode(), p.arguments())).toList());
 		}
 		return "integration/import";
+	}
+
+	/** A background import: its progress, polled while it runs, and then its report. */
+	@GetMapping("/jobs/{id}")
+	String job(@PathVariable String kind, @PathVariable UUID id, Model model, HttpServletRequest request,
+			HttpServletResponse response) {
+		ImportJob job = this.jobs.job(id);
+		model.addAttribute("kind", job.kind());
+		model.addAttribute("job", job);
+		if (request.getHeader("HX-Request") != null) {
+			// the upload form posts with htmx: show the job's address, so a reload stays
+			// here
+			response.setHeader("HX-Push-Url", request.getRequestURI());
+		}
+		return "integration/job";
+	}
+
+	@GetMapping("/jobs/{id}/progress")
+	String jobProgress(@PathVariable String kind, @PathVariable UUID id, Model model) {
+		ImportJob job = this.jobs.job(id);
+		model.addAttribute("kind", job.kind());
+		model.addAttribute("job", job);
+		return "integration/job :: progress";
 	}
 
 	@GetMapping("/template")
@@ -78,6 +123,7 @@ class ImportPageController {
 		importer.authorise();
 		Locale locale = LocaleContextHolder.getLocale();
 		model.addAttribute("kind", kind);
+		model.addAttribute("ledgerKinds", LEDGER_KINDS);
 		model.addAttribute("mode", mode.code());
 		model.addAttribute("maxRows", importer.maxRows());
 		model.addAttribute("columns",

@@ -1,0 +1,120 @@
+package org.credence.integration.imports;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Background import jobs in {@code integration.import_job}. */
+@Repository
+class ImportJobRepository {
+
+	private final JdbcClient jdbc;
+
+	ImportJobRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void insert(UUID id, String kind, String mode, @Nullable String fileName, String sha256, long size, String by,
+			Instant at) {
+		this.jdbc.sql("""
+				insert into integration.import_job (id, kind, mode, file_name, file_sha256, file_size, status,
+				  created_by, created_at)
+				values (:id, :kind, :mode, :fileName, :sha256, :size, 'RUNNING', :by, :at)
+				""")
+			.param("id", id)
+			.param("kind", kind)
+			.param("mode", mode)
+			.param("fileName", fileName)
+			.param("sha256", sha256)
+			.param("size", size)
+			.param("by", by)
+			.param("at", timestamp(at))
+			.update();
+	}
+
+	void total(UUID id, int rows) {
+		this.jdbc.sql("update integration.import_job set rows_total = :rows where id = :id and status = 'RUNNING'")
+			.param("rows", rows)
+			.param("id", id)
+			.update();
+	}
+
+	void progress(UUID id, int rows) {
+		this.jdbc
+			.sql("update integration.import_job set rows_done = greatest(rows_done, :rows) "
+					+ "where id = :id and status = 'RUNNING'")
+			.param("rows", rows)
+			.param("id", id)
+			.update();
+	}
+
+	void done(UUID id, int rows, String report, Instant at) {
+		this.jdbc.sql("""
+				update integration.import_job set status = 'DONE', rows_done = :rows, rows_total = :rows,
+				  report = cast(:report as jsonb), finished_at = :at
+				where id = :id and status = 'RUNNING'
+				""").param("rows", rows).param("report", report).param("at", timestamp(at)).param("id", id).update();
+	}
+
+	void failed(UUID id, String code, String detail, Instant at) {
+		this.jdbc.sql("""
+				update integration.import_job set status = 'FAILED', failure_code = :code, failure_detail = :detail,
+				  finished_at = :at
+				where id = :id and status = 'RUNNING'
+				""")
+			.param("code", code)
+			.param("detail", detail.length() > 2000 ? detail.substring(0, 2000) : detail)
+			.param("at", timestamp(at))
+			.param("id", id)
+			.update();
+	}
+
+	/** Marks every running job failed: at startup, when none can be running. */
+	int failRunning(String code, Instant at) {
+		return this.jdbc.sql("""
+				update integration.import_job set status = 'FAILED', failure_code = :code, failure_detail = '',
+				  finished_at = :at
+				where status = 'RUNNING'
+				""").param("code", code).param("at", timestamp(at)).update();
+	}
+
+	Optional<Row> find(UUID id) {
+		return this.jdbc.sql("select * from integration.import_job where id = :id")
+			.param("id", id)
+			.query(ImportJobRepository::row)
+			.optional();
+	}
+
+	/** A job as stored: the failure as a message code and its arguments. */
+	record Row(UUID id, String kind, String mode, @Nullable String fileName, String sha256, long size,
+			ImportJob.Status status, @Nullable Integer rowsTotal, int rowsDone, @Nullable String report,
+			@Nullable String failureCode, @Nullable String failureDetail, String createdBy, Instant createdAt,
+			@Nullable Instant finishedAt) {
+	}
+
+	private static Row row(ResultSet rs, int n) throws SQLException {
+		OffsetDateTime finished = rs.getObject("finished_at", OffsetDateTime.class);
+		int total = rs.getInt("rows_total");
+		Integer rowsTotal = rs.wasNull() ? null : total;
+		return new Row(rs.getObject("id", UUID.class), rs.getString("kind"), rs.getString("mode"),
+				rs.getString("file_name"), rs.getString("file_sha256"), rs.getLong("file_size"),
+				ImportJob.Status.valueOf(rs.getString("status")), rowsTotal, rs.getInt("rows_done"),
+				rs.getString("report"), rs.getString("failure_code"), rs.getString("failure_detail"),
+				rs.getString("created_by"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+				finished == null ? null : finished.toInstant());
+	}
+
+	private static OffsetDateTime timestamp(Instant at) {
+		return OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+	}
+
+}

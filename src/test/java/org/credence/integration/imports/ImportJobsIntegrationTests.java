@@ -1,0 +1,245 @@
+package org.credence.integration.imports;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.credence.IntegrationTest;
+import org.credence.customer.ActivityFixtures;
+import org.credence.customer.Customers;
+import org.credence.identity.CurrentUser;
+import org.credence.identity.Role;
+import org.credence.identity.Users;
+import org.credence.receivable.Invoice;
+import org.credence.receivable.ReceivableFixtures;
+import org.credence.receivable.Receivables;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Imports in the background: the job's progress and report, a failure half-way that
+ * leaves nothing written, and jobs interrupted by a stop.
+ */
+@IntegrationTest
+@AutoConfigureMockMvc
+@Import(FailingInvoiceImporterConfiguration.class)
+class ImportJobsIntegrationTests {
+
+	static final String HEADER = "externalId,customerCode,number,amount,currency,issueDate,dueDate";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	ImportJobs jobs;
+
+	@Autowired
+	ImportJobRepository repository;
+
+	@Autowired
+	Receivables receivables;
+
+	@Autowired
+	Customers customers;
+
+	@Autowired
+	Users users;
+
+	@Autowired
+	CurrentUser currentUser;
+
+	ReceivableFixtures fixtures;
+
+	String customer;
+
+	@BeforeEach
+	void setUp() {
+		this.fixtures = new ReceivableFixtures(this.users, this.customers, this.currentUser, this.receivables);
+		this.customer = this.fixtures.customer();
+	}
+
+	@Test
+	void aBackgroundImportAnswers202WithTheJobWhoseReportAppearsWhenItIsDone() throws Exception {
+		String p = ReceivableFixtures.unique("J");
+		byte[] file = invoices(p, 3, null);
+
+		MvcResult started = this.mvc
+			.perform(multipart("/api/v1/imports/{kind}", "invoices").file(file(file))
+				.param("background", "true")
+				.header("Accept-Language", "en")
+				.with(ActivityFixtures.basic(this.fixtures.finance)))
+			.andExpect(status().isAccepted())
+			.andExpect(header().string("Location", containsString("/api/v1/imports/jobs/")))
+			.andExpect(jsonPath("$.kind").value("invoices"))
+			.andExpect(jsonPath("$.fileName").value("invoices.csv"))
+			.andReturn();
+		String location = started.getResponse().getHeader("Location");
+		UUID id = UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
+
+		ImportJob job = awaitEnd(id);
+		assertThat(job.status()).isEqualTo(ImportJob.Status.DONE);
+		this.mvc.perform(get(location).with(ActivityFixtures.basic(this.fixtures.finance)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("DONE"))
+			.andExpect(jsonPath("$.rowsTotal").value(3))
+			.andExpect(jsonPath("$.rowsDone").value(3))
+			.andExpect(jsonPath("$.report.accepted").value(3))
+			.andExpect(jsonPath("$.report.rejected").value(0));
+		assertThat(numbers()).containsExactly(p + "-1", p + "-2", p + "-3");
+
+		String analyst = this.fixtures.user(Role.CREDIT_ANALYST);
+		this.mvc.perform(get(location).with(ActivityFixtures.basic(analyst))).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void aFailureHalfWayWritesNothingFailsTheJobAndKeepsTheProgressWrittenBeside() throws Exception {
+		String p = ReceivableFixtures.unique("X");
+		// 25,000 good rows stream into the import's transaction before row 25,002 fails
+		byte[] file = invoices(p, 25_000, p + "-CRASH");
+
+		ImportJob job = ActivityFixtures.as(this.fixtures.finance, Role.FINANCE,
+				() -> this.jobs.start(FailingInvoiceImporterConfiguration.KIND, file, ImportMode.PARTIAL, "big.csv"));
+		ImportJob ended = awaitEnd(job.id());
+
+		assertThat(ended.status()).isEqualTo(ImportJob.Status.FAILED);
+		assertThat(ended.failure()).contains("simulated crash at row 25002");
+		assertThat(ended.report()).isNull();
+		assertThat(ended.rowsTotal()).isEqualTo(25_001);
+		// progress was committed in its own transactions while the data was not
+		assertThat(ended.rowsDone()).isEqualTo(20_000);
+		assertThat(numbers()).isEmpty();
+	}
+
+	@Test
+	void jobsRunningWhenTheApplicationStartsAreMarkedInterruptedAndFinishedOnesStayAsTheyAre() {
+		UUID running = UUID.randomUUID();
+		UUID done = UUID.randomUUID();
+		this.repository.insert(running, "invoices", "all", "a.csv", "0".repeat(64), 10, this.fixtures.finance,
+				Instant.now());
+		this.repository.insert(done, "invoices", "all", "b.csv", "1".repeat(64), 10, this.fixtures.finance,
+				Instant.now());
+		this.repository.done(done, 0, "{\"rows\":0,\"accepted\":0,\"rejected\":0,\"errors\":[],\"unlistedErrors\":0,"
+				+ "\"warnings\":[],\"unchanged\":0}", Instant.now());
+
+		this.jobs.failInterrupted();
+
+		org.springframework.context.i18n.LocaleContextHolder.setLocale(java.util.Locale.ENGLISH);
+		ImportJob interrupted = ActivityFixtures.as(this.fixtures.finance, Role.FINANCE, () -> this.jobs.job(running));
+		org.springframework.context.i18n.LocaleContextHolder.resetLocaleContext();
+		assertThat(interrupted.status()).isEqualTo(ImportJob.Status.FAILED);
+		assertThat(interrupted.failure()).contains("Nothing was written");
+		assertThat(ActivityFixtures.as(this.fixtures.finance, Role.FINANCE, () -> this.jobs.job(done)).status())
+			.isEqualTo(ImportJob.Status.DONE);
+	}
+
+	@Test
+	void onThePageABackgroundImportShowsItsProgressAndThenTheReport() throws Exception {
+		String p = ReceivableFixtures.unique("W");
+		MvcResult upload = this.mvc
+			.perform(multipart("/imports/{kind}", "invoices").file(file(invoices(p, 2, null)))
+				.param("background", "true")
+				.header("Accept-Language", "zh-CN")
+				.with(csrf())
+				.with(ActivityFixtures.signedIn(this.fixtures.finance, Role.FINANCE)))
+			.andExpect(status().is3xxRedirection())
+			.andReturn();
+		String page = upload.getResponse().getRedirectedUrl();
+		assertThat(page).startsWith("/imports/invoices/jobs/");
+		awaitEnd(UUID.fromString(page.substring(page.lastIndexOf('/') + 1)));
+
+		this.mvc
+			.perform(get(page).header("Accept-Language", "zh-CN")
+				.with(ActivityFixtures.signedIn(this.fixtures.finance, Role.FINANCE)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("已完成")))
+			.andExpect(content().string(containsString("已读取并校验 2 / 2 行")));
+		this.mvc
+			.perform(get(page + "/progress").header("Accept-Language", "en")
+				.with(ActivityFixtures.signedIn(this.fixtures.finance, Role.FINANCE)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"job-progress\"")))
+			.andExpect(content().string(containsString("Imported")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("hx-trigger"))));
+		assertThat(numbers()).containsExactly(p + "-1", p + "-2");
+	}
+
+	@Test
+	void aFileWithAWrongHeaderIsRefusedAtOnceNotInTheBackground() throws Exception {
+		this.mvc
+			.perform(multipart("/api/v1/imports/{kind}", "invoices")
+				.file(file("externalId,customer,number\n1,2,3\n".getBytes(StandardCharsets.UTF_8)))
+				.param("background", "true")
+				.header("Accept-Language", "en")
+				.with(ActivityFixtures.basic(this.fixtures.finance)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("file"))
+			.andExpect(jsonPath("$.errors[0].message", endsWith("“customer”.")));
+	}
+
+	private byte[] invoices(String prefix, int rows, String failingExternalId) {
+		StringBuilder csv = new StringBuilder(HEADER).append('\n');
+		for (int i = 1; i <= rows; i++) {
+			csv.append(prefix)
+				.append('-')
+				.append(i)
+				.append(',')
+				.append(this.customer)
+				.append(',')
+				.append(prefix)
+				.append('-')
+				.append(i)
+				.append(",100.00,CNY,2026-01-05,2026-02-04\n");
+		}
+		if (failingExternalId != null) {
+			csv.append(failingExternalId)
+				.append(',')
+				.append(this.customer)
+				.append(",CRASH,1,CNY,2026-01-05,2026-02-04\n");
+		}
+		return csv.toString().getBytes(StandardCharsets.UTF_8);
+	}
+
+	private ImportJob awaitEnd(UUID id) throws InterruptedException {
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+		while (Instant.now().isBefore(deadline)) {
+			ImportJob job = ActivityFixtures.as(this.fixtures.finance, Role.FINANCE, () -> this.jobs.job(id));
+			if (!job.isRunning()) {
+				return job;
+			}
+			Thread.sleep(100);
+		}
+		throw new AssertionError("Job " + id + " still running after 60 s");
+	}
+
+	private java.util.List<String> numbers() {
+		return this.fixtures.asFinance(() -> this.receivables.invoices(this.customer))
+			.stream()
+			.map(Invoice::number)
+			.sorted()
+			.toList();
+	}
+
+	static MockMultipartFile file(byte[] content) {
+		return new MockMultipartFile("file", "invoices.csv", "text/csv", content);
+	}
+
+}
