@@ -115,7 +115,9 @@ public final class StatementPdf {
 	}
 
 	private static PdfPTable section(Section section, StatementText text, Font normal, Font bold) {
-		PdfPTable table = new PdfPTable(new float[] { 5, 10.5f, 12, 15.5f, 21, 12, 12, 12 });
+		// the document number column takes a 20-digit fully digital invoice number
+		// (全电发票号码) on one line
+		PdfPTable table = new PdfPTable(new float[] { 5, 10.5f, 9.5f, 21.5f, 17.5f, 12, 12, 12 });
 		table.setWidthPercentage(100);
 		table.setHeaderRows(2);
 		table.setSpacingAfter(8);

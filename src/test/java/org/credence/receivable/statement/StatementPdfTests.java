@@ -60,4 +60,27 @@ class StatementPdfTests {
 		Files.write(dir.resolve("statement-long.pdf"), pdf);
 	}
 
+	@Test
+	void keepsATwentyDigitInvoiceNumberOnOneLine() throws IOException {
+		String number = "25312000000123456789";
+		List<Movement> movements = List.of(new Movement(LocalDate.parse("2026-01-05"), Kind.INVOICE, "CNY", number,
+				"2026-03-05", new BigDecimal("1234567.89"), BigDecimal.ZERO));
+		AccountStatement statement = StatementPolicy.statement("C1", "华东精密建材有限公司", "CN", LocalDate.parse("2026-01-01"),
+				LocalDate.parse("2026-01-31"), "CNY", Map.of(), movements, (currency, day) -> BigDecimal.ONE);
+
+		byte[] pdf = StatementPdf.render(statement, text(Locale.SIMPLIFIED_CHINESE), "示例贸易有限公司", "AS-000043",
+				LocalDate.parse("2026-02-02"));
+
+		PdfReader reader = new PdfReader(pdf);
+		try {
+			assertThat(new PdfTextExtractor(reader).getTextFromPage(1)).contains(number, "1,234,567.89");
+		}
+		finally {
+			reader.close();
+		}
+		Path dir = Path.of("target", "statements");
+		Files.createDirectories(dir);
+		Files.write(dir.resolve("statement-digital-invoice.pdf"), pdf);
+	}
+
 }
