@@ -5,10 +5,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.credence.receivable.AgingBasis;
 import org.credence.receivable.Conversion;
 import org.credence.receivable.OpenItem;
 import org.jspecify.annotations.Nullable;
@@ -31,6 +33,23 @@ public class AgingRepository {
 			group by a.invoice_id
 			""";
 
+	/**
+	 * An invoice's open amount on {@code :asOf}: what its allocations then in force
+	 * leave. The allocations are read only when they changed after that day; otherwise
+	 * the sum the triggers keep on the invoice is the answer.
+	 */
+	private static final String OPEN_AMOUNT = """
+			i.amount - case when i.settlement_changed_on is null then 0
+			                when i.settlement_changed_on <= :asOf then i.settled_amount
+			                else coalesce((select sum(a.amount) from receivable.allocation a
+			                               where a.invoice_id = i.id and a.effective_on <= :asOf
+			                                 and (a.reversed_on is null or a.reversed_on > :asOf)), 0) end""";
+
+	/** Invoices issued by {@code :asOf} and not settled for good by then. */
+	private static final String MAYBE_OPEN = "i.issue_date <= :asOf and (i.settled_on is null or i.settled_on > :asOf)";
+
+	private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
+
 	private final JdbcClient jdbc;
 
 	AgingRepository(JdbcClient jdbc) {
@@ -43,18 +62,127 @@ public class AgingRepository {
 	 */
 	public List<OpenItem> openItems(@Nullable List<String> customerCodes, LocalDate asOf) {
 		String filter = customerCodes == null ? "" : " and i.customer_code = any(:codes)";
-		var query = this.jdbc.sql("""
-				select i.customer_code, i.number, i.issue_date, i.due_date, i.amount, i.currency, i.fx_rate, i.disputed,
-				       i.amount - coalesce(s.settled, 0) as open_amount
-				from receivable.invoice i
-				left join (%s) s on s.invoice_id = i.id
-				where i.issue_date <= :asOf and i.amount - coalesce(s.settled, 0) > 0%s
-				order by i.customer_code, i.due_date, i.issue_date, i.number
-				""".formatted(SETTLED_AS_OF, filter)).param("asOf", asOf);
+		var query = this.jdbc
+			.sql("""
+					select * from (
+					  select i.customer_code, i.number, i.issue_date, i.due_date, i.amount, i.currency, i.fx_rate, i.disputed,
+					         %s as open_amount
+					  from receivable.invoice i
+					  where %s%s) o
+					where o.open_amount > 0
+					order by o.customer_code, o.due_date, o.issue_date, o.number
+					"""
+				.formatted(OPEN_AMOUNT, MAYBE_OPEN, filter))
+			.param("asOf", asOf);
 		if (customerCodes != null) {
 			query = query.param("codes", customerCodes.toArray(String[]::new));
 		}
 		return query.query((rs, n) -> openItem(rs, asOf)).list();
+	}
+
+	/**
+	 * The aging of the selected customers as of a day in one pass over the ledger: a row
+	 * per customer and document currency with something open, each bucket summed by the
+	 * database. The bucket bounds and every filter value are bound as parameters.
+	 */
+	public List<AgingRow> aging(LocalDate asOf, AgingBasis basis, AgingPolicy policy, AgingSelection selection) {
+		Map<String, Object> params = new HashMap<>();
+		params.put("asOf", asOf);
+		params.put("bounds", policy.upperBounds().toArray(Integer[]::new));
+		StringBuilder where = new StringBuilder();
+		if (selection.customerCodes() != null) {
+			where.append(" and i.customer_code = any(:codes)");
+			params.put("codes", selection.customerCodes().toArray(String[]::new));
+		}
+		StringBuilder customers = new StringBuilder();
+		customerFilter(customers, "c.owner_username = :scopeOwner", "scopeOwner", selection.scopeOwner(), params);
+		customerFilter(customers, "c.owner_username = :owner", "owner", selection.ownerUsername(), params);
+		customerFilter(customers, "c.industry = :industry", "industry", selection.industry(), params);
+		customerFilter(customers, "c.group_code = :groupCode", "groupCode", selection.groupCode(), params);
+		if (!customers.isEmpty()) {
+			where.append(" and i.customer_code in (select c.customer_code from receivable.aging_customer c where true")
+				.append(customers)
+				.append(')');
+		}
+		StringBuilder sums = new StringBuilder();
+		for (int bucket = 0; bucket < policy.buckets(); bucket++) {
+			sums.append(
+					"sum(o.open_amount) filter (where o.bucket = %1$d) as d%1$d, sum(o.company_open) filter (where o.bucket = %1$d) as c%1$d, "
+						.formatted(bucket));
+		}
+		String sql = """
+				with o as (
+				  select customer_code, currency, open_amount,
+				         case when open_amount = amount then company_amount else round(open_amount * fx_rate, 2) end as company_open,
+				         width_bucket(:asOf - %s - 1, :bounds) as bucket, due_date < :asOf as overdue
+				  from (select i.customer_code, i.currency, i.amount, i.company_amount, i.fx_rate, i.issue_date, i.due_date,
+				               %s as open_amount
+				        from receivable.invoice i
+				        where %s%s) i
+				  where open_amount > 0)
+				select g.*, c.customer_name, c.owner_username, c.industry
+				from (select o.customer_code, o.currency, %s
+				             sum(o.open_amount) filter (where o.overdue) as d_overdue,
+				             sum(o.company_open) filter (where o.overdue) as c_overdue, count(*) as items
+				      from o group by o.customer_code, o.currency) g
+				join receivable.aging_customer c on c.customer_code = g.customer_code
+				"""
+			.formatted(basis == AgingBasis.INVOICE ? "issue_date" : "due_date", OPEN_AMOUNT, MAYBE_OPEN, where, sums);
+		int buckets = policy.buckets();
+		return this.jdbc.sql(sql).params(params).query((rs, n) -> {
+			List<BigDecimal> document = new ArrayList<>(buckets);
+			List<BigDecimal> company = new ArrayList<>(buckets);
+			for (int i = 0; i < buckets; i++) {
+				document.add(amount(rs, "d" + i));
+				company.add(amount(rs, "c" + i));
+			}
+			return new AgingRow(rs.getString("customer_code"), rs.getString("customer_name"),
+					rs.getString("owner_username"), rs.getString("industry"), rs.getString("currency"), document,
+					company, amount(rs, "d_overdue"), amount(rs, "c_overdue"), rs.getInt("items"));
+		}).list();
+	}
+
+	private static void customerFilter(StringBuilder where, String condition, String name, @Nullable String value,
+			Map<String, Object> params) {
+		if (value != null && !value.isBlank()) {
+			where.append(" and ").append(condition);
+			params.put(name, value);
+		}
+	}
+
+	private static BigDecimal amount(ResultSet rs, String column) throws SQLException {
+		BigDecimal amount = rs.getBigDecimal(column);
+		return amount == null ? ZERO : amount.setScale(2);
+	}
+
+	/** Customers with an invoice that the aging's copy knows only by code. */
+	public List<String> customersToCopy() {
+		return this.jdbc.sql("select customer_code from receivable.aging_customer where not synced")
+			.query(String.class)
+			.list();
+	}
+
+	/** Keeps the aging's copy of a customer as the customer module shows it. */
+	public void copyCustomer(String code, String name, @Nullable String ownerUsername, @Nullable String industry,
+			@Nullable String groupCode) {
+		this.jdbc
+			.sql("""
+					insert into receivable.aging_customer (customer_code, customer_name, owner_username, industry, group_code)
+					values (:code, :name, :owner, :industry, :group)
+					on conflict (customer_code) do update set customer_name = excluded.customer_name,
+					    owner_username = excluded.owner_username, industry = excluded.industry,
+					    group_code = excluded.group_code, synced = true
+					where (aging_customer.customer_name, aging_customer.owner_username, aging_customer.industry,
+					       aging_customer.group_code, aging_customer.synced)
+					      is distinct from (excluded.customer_name, excluded.owner_username, excluded.industry,
+					       excluded.group_code, true)
+					""")
+			.param("code", code)
+			.param("name", name)
+			.param("owner", ownerUsername)
+			.param("industry", industry)
+			.param("group", groupCode)
+			.update();
 	}
 
 	/**
