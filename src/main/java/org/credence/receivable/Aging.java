@@ -16,6 +16,7 @@ import org.credence.receivable.aging.AgingPolicy;
 import org.credence.receivable.aging.AgingRepository;
 import org.credence.receivable.aging.AgingRow;
 import org.credence.receivable.aging.AgingSelection;
+import org.credence.receivable.aging.BehaviourPolicy;
 import org.credence.receivable.aging.CustomerCopy;
 import org.credence.shared.NotFoundException;
 import org.credence.shared.Paging;
@@ -34,6 +35,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Aging {
+
+	/** How many points a DSO trend has: twelve months. */
+	public static final int DSO_TREND_MONTHS = 12;
 
 	private final AgingRepository repository;
 
@@ -77,6 +81,23 @@ public class Aging {
 		this.currentUser.require(Permission.RECEIVABLE_READ);
 		this.customers.get(customerCode);
 		return this.repository.openItems(List.of(customerCode), asOf);
+	}
+
+	/**
+	 * A customer's DSO (countback method, see {@link PaymentBehaviour#dso()}) month by
+	 * month: at the end of each of the eleven months before the as-of day's month and on
+	 * the as-of day, oldest first, each from the ledger as it stood that day.
+	 * @throws NotFoundException when the customer is unknown or outside the caller's
+	 * scope
+	 */
+	@Transactional(readOnly = true)
+	public List<DsoPoint> dsoTrend(String customerCode, LocalDate asOf) {
+		this.currentUser.require(Permission.RECEIVABLE_READ);
+		this.customers.get(customerCode);
+		return BehaviourPolicy.trendDays(asOf, DSO_TREND_MONTHS)
+			.stream()
+			.map(day -> new DsoPoint(day, BehaviourPolicy.dso(day, this.repository.history(customerCode, day))))
+			.toList();
 	}
 
 	/**

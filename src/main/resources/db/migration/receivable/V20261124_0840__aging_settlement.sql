@@ -90,3 +90,6 @@ create trigger invoice_inserted after insert on receivable.invoice
 insert into receivable.aging_customer (customer_code, customer_name, synced)
 select distinct i.customer_code, i.customer_code, false from receivable.invoice i
 on conflict (customer_code) do nothing;
+
+-- Aging as of a past day reads the allocations of the invoices that changed after it.
+create index invoice_settlement_changed on receivable.invoice (settlement_changed_on);

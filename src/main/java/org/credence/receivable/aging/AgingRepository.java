@@ -6,7 +6,9 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -89,57 +91,112 @@ public class AgingRepository {
 		Map<String, Object> params = new HashMap<>();
 		params.put("asOf", asOf);
 		params.put("bounds", policy.upperBounds().toArray(Integer[]::new));
-		StringBuilder where = new StringBuilder();
+		StringBuilder customers = new StringBuilder();
 		if (selection.customerCodes() != null) {
-			where.append(" and i.customer_code = any(:codes)");
+			customers.append(" and c.customer_code = any(:codes)");
 			params.put("codes", selection.customerCodes().toArray(String[]::new));
 		}
-		StringBuilder customers = new StringBuilder();
 		customerFilter(customers, "c.owner_username = :scopeOwner", "scopeOwner", selection.scopeOwner(), params);
 		customerFilter(customers, "c.owner_username = :owner", "owner", selection.ownerUsername(), params);
 		customerFilter(customers, "c.industry = :industry", "industry", selection.industry(), params);
 		customerFilter(customers, "c.group_code = :groupCode", "groupCode", selection.groupCode(), params);
-		if (!customers.isEmpty()) {
-			where.append(" and i.customer_code in (select c.customer_code from receivable.aging_customer c where true")
-				.append(customers)
-				.append(')');
-		}
-		StringBuilder sums = new StringBuilder();
-		for (int bucket = 0; bucket < policy.buckets(); bucket++) {
-			sums.append(
-					"sum(o.open_amount) filter (where o.bucket = %1$d) as d%1$d, sum(o.company_open) filter (where o.bucket = %1$d) as c%1$d, "
-						.formatted(bucket));
-		}
+		String where = customers.isEmpty() ? "" : " and i.customer_code in (select c.customer_code"
+				+ " from receivable.aging_customer c where true" + customers + ")";
+		String ageFrom = basis == AgingBasis.INVOICE ? "i.issue_date" : "i.due_date";
+		// Summed per bucket as rows, not as one filtered sum per bucket: every FILTER
+		// costs
+		// each row, and one sum per row is what a plain GROUP BY pays. Part one takes the
+		// settled amount kept on the invoice, part two (invoices whose allocations
+		// changed
+		// after the day asked about) adds up the allocations then in force.
 		String sql = """
-				with o as (
-				  select customer_code, currency, open_amount,
-				         case when open_amount = amount then company_amount else round(open_amount * fx_rate, 2) end as company_open,
-				         width_bucket(:asOf - %s - 1, :bounds) as bucket, due_date < :asOf as overdue
-				  from (select i.customer_code, i.currency, i.amount, i.company_amount, i.fx_rate, i.issue_date, i.due_date,
-				               %s as open_amount
-				        from receivable.invoice i
-				        where %s%s) i
-				  where open_amount > 0)
-				select g.*, c.customer_name, c.owner_username, c.industry
-				from (select o.customer_code, o.currency, %s
-				             sum(o.open_amount) filter (where o.overdue) as d_overdue,
-				             sum(o.company_open) filter (where o.overdue) as c_overdue, count(*) as items
-				      from o group by o.customer_code, o.currency) g
-				join receivable.aging_customer c on c.customer_code = g.customer_code
-				"""
-			.formatted(basis == AgingBasis.INVOICE ? "issue_date" : "due_date", OPEN_AMOUNT, MAYBE_OPEN, where, sums);
+				select o.customer_code, o.currency, o.bucket, o.overdue, sum(o.open_amount) as document,
+				       sum(case when o.open_amount = o.amount then o.company_amount
+				                else round(o.open_amount * o.fx_rate, 2) end) as company, count(*) as items
+				from (select i.customer_code, i.currency, i.amount, i.company_amount, i.fx_rate,
+				             i.amount - i.settled_amount as open_amount,
+				             width_bucket(:asOf - %1$s - 1, :bounds) as bucket, i.due_date < :asOf as overdue
+				      from receivable.invoice i
+				      where %2$s and (i.settlement_changed_on is null or i.settlement_changed_on <= :asOf)%3$s
+				      union all
+				      select i.customer_code, i.currency, i.amount, i.company_amount, i.fx_rate, %4$s,
+				             width_bucket(:asOf - %1$s - 1, :bounds), i.due_date < :asOf
+				      from receivable.invoice i
+				      where %2$s and i.settlement_changed_on > :asOf%3$s) o
+				where o.open_amount > 0
+				group by o.customer_code, o.currency, o.bucket, o.overdue
+				""".formatted(ageFrom, MAYBE_OPEN, where, OPEN_AMOUNT);
+		// a report over the whole ledger: compiling it costs more than it saves, and the
+		// buckets of 100,000 customers should add up in memory rather than on disk
+		this.jdbc.sql("set local jit = off").update();
+		this.jdbc.sql("set local work_mem = '64MB'").update();
 		int buckets = policy.buckets();
-		return this.jdbc.sql(sql).params(params).query((rs, n) -> {
-			List<BigDecimal> document = new ArrayList<>(buckets);
-			List<BigDecimal> company = new ArrayList<>(buckets);
-			for (int i = 0; i < buckets; i++) {
-				document.add(amount(rs, "d" + i));
-				company.add(amount(rs, "c" + i));
+		Map<String, Sums> sums = new LinkedHashMap<>();
+		this.jdbc.sql(sql).params(params).query((ResultSet rs) -> {
+			String code = rs.getString("customer_code");
+			String currency = rs.getString("currency");
+			Sums row = sums.computeIfAbsent(code + '\u0000' + currency, k -> new Sums(code, currency, buckets));
+			row.add(rs.getInt("bucket"), rs.getBoolean("overdue"), rs.getBigDecimal("document"),
+					rs.getBigDecimal("company"), rs.getInt("items"));
+		});
+		Map<String, String[]> names = new HashMap<>();
+		if (!sums.isEmpty()) {
+			this.jdbc
+				.sql("select c.customer_code, c.customer_name, c.owner_username, c.industry"
+						+ " from receivable.aging_customer c where true" + customers)
+				.params(params)
+				.query((ResultSet rs) -> {
+					names.put(rs.getString(1), new String[] { rs.getString(2), rs.getString(3), rs.getString(4) });
+				});
+		}
+		List<AgingRow> rows = new ArrayList<>(sums.size());
+		for (Sums row : sums.values()) {
+			String[] name = names.getOrDefault(row.customerCode, new String[] { row.customerCode, null, null });
+			rows.add(
+					new AgingRow(row.customerCode, name[0], name[1], name[2], row.currency, Arrays.asList(row.document),
+							Arrays.asList(row.company), row.documentOverdue, row.companyOverdue, row.items));
+		}
+		return rows;
+	}
+
+	/** One customer's sums in one currency while the bucket rows come in. */
+	private static final class Sums {
+
+		final String customerCode;
+
+		final String currency;
+
+		final BigDecimal[] document;
+
+		final BigDecimal[] company;
+
+		BigDecimal documentOverdue = ZERO;
+
+		BigDecimal companyOverdue = ZERO;
+
+		int items;
+
+		Sums(String customerCode, String currency, int buckets) {
+			this.customerCode = customerCode;
+			this.currency = currency;
+			this.document = new BigDecimal[buckets];
+			this.company = new BigDecimal[buckets];
+			Arrays.fill(this.document, ZERO);
+			Arrays.fill(this.company, ZERO);
+		}
+
+		void add(int bucket, boolean overdue, BigDecimal documentAmount, BigDecimal companyAmount, int count) {
+			BigDecimal document = documentAmount.setScale(2);
+			BigDecimal company = companyAmount.setScale(2);
+			this.document[bucket] = this.document[bucket].add(document);
+			this.company[bucket] = this.company[bucket].add(company);
+			if (overdue) {
+				this.documentOverdue = this.documentOverdue.add(document);
+				this.companyOverdue = this.companyOverdue.add(company);
 			}
-			return new AgingRow(rs.getString("customer_code"), rs.getString("customer_name"),
-					rs.getString("owner_username"), rs.getString("industry"), rs.getString("currency"), document,
-					company, amount(rs, "d_overdue"), amount(rs, "c_overdue"), rs.getInt("items"));
-		}).list();
+			this.items += count;
+		}
+
 	}
 
 	private static void customerFilter(StringBuilder where, String condition, String name, @Nullable String value,
@@ -148,11 +205,6 @@ public class AgingRepository {
 			where.append(" and ").append(condition);
 			params.put(name, value);
 		}
-	}
-
-	private static BigDecimal amount(ResultSet rs, String column) throws SQLException {
-		BigDecimal amount = rs.getBigDecimal(column);
-		return amount == null ? ZERO : amount.setScale(2);
 	}
 
 	/** Customers with an invoice that the aging's copy knows only by code. */

@@ -19,6 +19,7 @@ import org.credence.receivable.AgingBucket;
 import org.credence.receivable.AgingReport;
 import org.credence.receivable.CurrencyAging;
 import org.credence.receivable.CustomerAging;
+import org.credence.receivable.DsoPoint;
 import org.credence.receivable.FxRates;
 import org.credence.receivable.InvoiceEntry;
 import org.credence.receivable.Payment;
@@ -196,17 +197,17 @@ class AgingIntegrationTests {
 		String first = groupMember(group);
 		String second = groupMember(group);
 		ActivityFixtures.as(this.fixtures.user(Role.ADMIN), Role.ADMIN,
-				() -> this.fxRates.enter(LocalDate.parse("2025-12-31"), "EUR", new BigDecimal("7.85")));
+				() -> this.fxRates.enter(LocalDate.parse("2026-03-01"), "GBP", new BigDecimal("7.85")));
 		String invoice = this.fixtures.invoiceOf(first, "1000.00", "2026-01-01", "2026-01-31");
 		this.fixtures.pay(first, "400.00", "2026-02-10");
 		Payment rest = this.fixtures.pay(first, "600.00", "2026-03-10");
 		this.fixtures.asFinance(() -> this.receivables.recordInvoice(new InvoiceEntry(ReceivableFixtures.unique("ext"),
-				second, ReceivableFixtures.unique("INV"), new BigDecimal("100.00"), "EUR",
+				second, ReceivableFixtures.unique("INV"), new BigDecimal("100.00"), "GBP",
 				LocalDate.parse("2026-03-01"), LocalDate.parse("2026-03-31"), null)));
 		this.clock.setDate(LocalDate.parse("2026-04-01"));
 		this.fixtures.asFinance(() -> this.receivables.reversePayment(rest.externalId(), "退票"));
 
-		// before the first payment, and before the euro invoice was issued
+		// before the first payment, and before the pound invoice was issued
 		PortfolioAging early = groupAging(group, "2026-02-05");
 		assertThat(early.customers()).extracting(CustomerAging::customerCode).containsExactly(first);
 		assertThat(bucket(early.total(), "1-30")).isEqualByComparingTo("1000.00");
@@ -217,9 +218,9 @@ class AgingIntegrationTests {
 		assertThat(settled.customers()).extracting(CustomerAging::customerCode).containsExactly(second);
 		assertThat(settled.total().total()).isEqualByComparingTo("785.00");
 		assertThat(bucket(settled.total(), "not yet due")).isEqualByComparingTo("785.00");
-		assertThat(settled.total().byCurrency()).singleElement().satisfies(eur -> {
-			assertThat(eur.currency()).isEqualTo("EUR");
-			assertThat(eur.total()).isEqualByComparingTo("100.00");
+		assertThat(settled.total().byCurrency()).singleElement().satisfies(pounds -> {
+			assertThat(pounds.currency()).isEqualTo("GBP");
+			assertThat(pounds.total()).isEqualByComparingTo("100.00");
 		});
 		// open again from the day of the reversal
 		PortfolioAging reopened = groupAging(group, "2026-04-05");
@@ -227,7 +228,7 @@ class AgingIntegrationTests {
 		assertThat(bucket(reopened.total(), "1-30")).isEqualByComparingTo("785.00");
 		assertThat(reopened.total().overdue()).isEqualByComparingTo("1385.00");
 		assertThat(reopened.total().byCurrency()).extracting(CurrencyAging::currency, CurrencyAging::total)
-			.containsExactly(tuple("CNY", new BigDecimal("600.00")), tuple("EUR", new BigDecimal("100.00")));
+			.containsExactly(tuple("CNY", new BigDecimal("600.00")), tuple("GBP", new BigDecimal("100.00")));
 		assertThat(this.fixtures.invoice(invoice).openAmount()).isEqualByComparingTo("600.00");
 	}
 
@@ -267,6 +268,31 @@ class AgingIntegrationTests {
 		assertThat(portfolio.customers()).filteredOn(c -> c.customerCode().equals(this.customer))
 			.singleElement()
 			.satisfies(c -> assertThat(c.customerName()).isNotEqualTo(this.customer));
+	}
+
+	@Test
+	void tracesDsoMonthByMonthWithTheCountbackOfThePaymentBehaviour() {
+		this.fixtures.invoiceOf(this.customer, "1000.00", "2026-01-05", "2026-02-04");
+		this.fixtures.pay(this.customer, "1000.00", "2026-02-20");
+		this.fixtures.invoiceOf(this.customer, "2000.00", "2026-03-05", "2026-04-04");
+
+		List<DsoPoint> trend = this.fixtures
+			.asFinance(() -> this.aging.dsoTrend(this.customer, LocalDate.parse("2026-04-20")));
+
+		assertThat(trend).hasSize(12);
+		assertThat(trend.get(0).asOf()).isEqualTo("2025-05-31");
+		assertThat(trend.get(0).dso()).isNull();
+		assertThat(trend.get(7).dso()).isNull();
+		assertThat(trend.get(8).asOf()).isEqualTo("2026-01-31");
+		assertThat(trend.get(8).dso()).isEqualByComparingTo("31.0");
+		// paid in February, nothing open at its end
+		assertThat(trend.get(9).dso()).isEqualByComparingTo("0");
+		assertThat(trend.get(10).asOf()).isEqualTo("2026-03-31");
+		assertThat(trend.get(10).dso()).isEqualByComparingTo("31.0");
+		assertThat(trend.get(11).asOf()).isEqualTo("2026-04-20");
+		assertThat(trend.get(11).dso()).isEqualByComparingTo(
+				this.fixtures.asFinance(() -> this.receivables.behaviour(this.customer, LocalDate.parse("2026-04-20")))
+					.dso());
 	}
 
 	private PortfolioAging groupAging(String group, String asOf) {
