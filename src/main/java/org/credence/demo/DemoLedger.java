@@ -130,13 +130,13 @@ final class DemoLedger {
 		return new History(List.copyOf(steps), List.copyOf(disputes));
 	}
 
-	/** A rate for USD and EUR on the first of every month, drifting a little. */
+	/** A rate for USD and EUR on the second of every month, drifting a little. */
 	private static List<Step> rates(LocalDate today) {
 		Random random = new Random(DemoPlan.SEED * 53);
 		List<Step> rates = new ArrayList<>();
 		double usd = 7.12;
 		double eur = 7.75;
-		LocalDate first = today.minusMonths(MONTHS + 1L).withDayOfMonth(1);
+		LocalDate first = today.minusMonths(MONTHS + 1L).withDayOfMonth(2);
 		for (LocalDate month = first; !month.isAfter(today); month = month.plusMonths(1)) {
 			usd = Math.max(6.9, Math.min(7.4, usd + (random.nextDouble() - 0.5) * 0.06));
 			eur = Math.max(7.4, Math.min(8.1, eur + (random.nextDouble() - 0.5) * 0.1));

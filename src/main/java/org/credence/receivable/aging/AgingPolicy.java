@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -29,7 +30,12 @@ public final class AgingPolicy {
 	/** The default bucket bounds. */
 	public static final List<Integer> STANDARD = List.of(0, 30, 60, 90, 180, 365);
 
+	private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
+
 	private final List<Integer> upperBounds;
+
+	/** The buckets of each basis with their labels, amounts zero. */
+	private final Map<AgingBasis, List<AgingBucket>> shapes = new EnumMap<>(AgingBasis.class);
 
 	/**
 	 * @param upperBounds the last day of every bucket but the open-ended last one,
@@ -46,6 +52,15 @@ public final class AgingPolicy {
 			}
 		}
 		this.upperBounds = List.copyOf(upperBounds);
+		for (AgingBasis basis : AgingBasis.values()) {
+			List<AgingBucket> buckets = new ArrayList<>();
+			for (int i = 0; i <= this.upperBounds.size(); i++) {
+				Integer from = i == 0 ? null : this.upperBounds.get(i - 1) + 1;
+				Integer to = i < this.upperBounds.size() ? this.upperBounds.get(i) : null;
+				buckets.add(new AgingBucket(label(from, to, basis), from, to, ZERO));
+			}
+			this.shapes.put(basis, List.copyOf(buckets));
+		}
 	}
 
 	public static AgingPolicy standard() {
@@ -126,11 +141,11 @@ public final class AgingPolicy {
 	}
 
 	private List<AgingBucket> shape(AgingBasis basis, BigDecimal[] amounts) {
-		List<AgingBucket> buckets = new ArrayList<>();
+		List<AgingBucket> empty = this.shapes.get(basis);
+		List<AgingBucket> buckets = new ArrayList<>(amounts.length);
 		for (int i = 0; i < amounts.length; i++) {
-			Integer from = i == 0 ? null : this.upperBounds.get(i - 1) + 1;
-			Integer to = i < this.upperBounds.size() ? this.upperBounds.get(i) : null;
-			buckets.add(new AgingBucket(label(from, to, basis), from, to, amounts[i]));
+			AgingBucket bucket = empty.get(i);
+			buckets.add(new AgingBucket(bucket.label(), bucket.fromDays(), bucket.toDays(), amounts[i]));
 		}
 		return List.copyOf(buckets);
 	}
@@ -142,8 +157,6 @@ public final class AgingPolicy {
 		}
 		return total;
 	}
-
-	private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
 
 	/** Running sums of one currency. */
 	private static final class Amounts {
