@@ -126,10 +126,8 @@ public class AgingRepository {
 				"(i.settlement_changed_on is null or i.settlement_changed_on <= :asOf)");
 		String sqlChanged = settledKept.formatted(ageFrom, MAYBE_OPEN, where, OPEN_AMOUNT,
 				"i.settlement_changed_on > :asOf");
-		// a report over the whole ledger: compiling it costs more than it saves, and the
-		// buckets of 100,000 customers should add up in memory rather than on disk
+		// a report over the whole ledger: compiling it costs more than it saves
 		this.jdbc.sql("set local jit = off").update();
-		this.jdbc.sql("set local work_mem = '128MB'").update();
 		int buckets = policy.buckets();
 		Map<String, Sums> sums = new LinkedHashMap<>();
 		for (String sql : List.of(sqlKept, sqlChanged)) {
