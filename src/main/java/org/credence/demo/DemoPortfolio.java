@@ -17,6 +17,8 @@ import org.credence.customer.report.ExternalReports;
 import org.credence.identity.CurrentUser;
 import org.credence.identity.NewUser;
 import org.credence.identity.Users;
+import org.credence.receivable.FxRates;
+import org.credence.receivable.Receivables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,6 +62,10 @@ class DemoPortfolio implements ApplicationRunner {
 
 	private final Assessments assessments;
 
+	private final Receivables receivables;
+
+	private final FxRates fxRates;
+
 	private final Clock clock;
 
 	private final TransactionTemplate transactions;
@@ -68,8 +74,11 @@ class DemoPortfolio implements ApplicationRunner {
 
 	DemoPortfolio(Users users, Customers customers, CurrentUser currentUser, Contacts contacts,
 			Communications communications, ExternalReports reports, FinancialStatements statements,
-			Assessments assessments, Clock clock, PlatformTransactionManager transactionManager,
+			Assessments assessments, Receivables receivables, FxRates fxRates, Clock clock,
+			PlatformTransactionManager transactionManager,
 			@Value("${credence.demo.password:}") String configuredPassword) {
+		this.receivables = receivables;
+		this.fxRates = fxRates;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.statements = statements;
 		this.assessments = assessments;
@@ -134,6 +143,33 @@ class DemoPortfolio implements ApplicationRunner {
 				this.assessments.assess(customer.code(), null, DemoFinancials.answers(i, customer));
 			}
 		}
+		loadLedger(plan, today);
+	}
+
+	/** Two years of receivables, document by document through the ledger's API. */
+	private void loadLedger(List<CustomerDraft> plan, LocalDate today) {
+		long started = System.nanoTime();
+		DemoLedger.History history = DemoLedger.history(plan, today);
+		for (DemoLedger.Step step : history.steps()) {
+			if (step instanceof DemoLedger.Rate rate) {
+				this.fxRates.enter(rate.on(), rate.currency(), rate.rate());
+			}
+			else if (step instanceof DemoLedger.Order order) {
+				this.receivables.recordOrder(order.entry());
+			}
+			else if (step instanceof DemoLedger.Invoice invoice) {
+				this.receivables.recordInvoice(invoice.entry());
+			}
+			else if (step instanceof DemoLedger.CreditNote note) {
+				this.receivables.recordCreditNote(note.entry());
+			}
+			else if (step instanceof DemoLedger.Payment payment) {
+				this.receivables.recordPayment(payment.entry());
+			}
+		}
+		history.disputes().forEach(dispute -> this.receivables.dispute(dispute.invoiceNumber(), dispute.reason()));
+		log.info("Recorded {} receivable documents and rates of the demo ledger in {} ms", history.steps().size(),
+				(System.nanoTime() - started) / 1_000_000);
 	}
 
 	private static String generatePassword() {

@@ -2,10 +2,10 @@ package org.credence.receivable;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.credence.customer.CustomerDetails;
 import org.credence.customer.CustomerQuery;
@@ -14,8 +14,11 @@ import org.credence.identity.CurrentUser;
 import org.credence.identity.Permission;
 import org.credence.receivable.aging.AgingPolicy;
 import org.credence.receivable.aging.AgingRepository;
+import org.credence.receivable.aging.AgingRow;
+import org.credence.receivable.aging.AgingSelection;
+import org.credence.receivable.aging.BehaviourPolicy;
+import org.credence.receivable.aging.CustomerCopy;
 import org.credence.shared.NotFoundException;
-import org.credence.shared.PageResult;
 import org.credence.shared.Paging;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -33,6 +36,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Aging {
 
+	/** How many points a DSO trend has: twelve months. */
+	public static final int DSO_TREND_MONTHS = 12;
+
 	private final AgingRepository repository;
 
 	private final Customers customers;
@@ -41,11 +47,15 @@ public class Aging {
 
 	private final CurrentUser currentUser;
 
+	private final CustomerCopy customerCopy;
+
 	private final AgingPolicy policy;
 
-	Aging(AgingRepository repository, Customers customers, FxRates fxRates, CurrentUser currentUser,
+	Aging(AgingRepository repository, CustomerCopy customerCopy, Customers customers, FxRates fxRates,
+			CurrentUser currentUser,
 			@Value("${credence.receivable.aging-buckets:0,30,60,90,180,365}") List<Integer> buckets) {
 		this.repository = repository;
+		this.customerCopy = customerCopy;
 		this.customers = customers;
 		this.fxRates = fxRates;
 		this.currentUser = currentUser;
@@ -59,7 +69,10 @@ public class Aging {
 	 */
 	@Transactional(readOnly = true)
 	public AgingReport customer(String customerCode, LocalDate asOf, AgingBasis basis) {
-		return this.policy.report(asOf, basis, this.fxRates.companyCurrency(), openItems(customerCode, asOf));
+		this.currentUser.require(Permission.RECEIVABLE_READ);
+		this.customers.get(customerCode);
+		return this.policy.summarise(asOf, basis, this.fxRates.companyCurrency(),
+				this.repository.aging(asOf, basis, this.policy, AgingSelection.of(customerCode)));
 	}
 
 	/** The invoices a customer had open on a day, oldest due first. */
@@ -71,17 +84,32 @@ public class Aging {
 	}
 
 	/**
+	 * A customer's DSO (countback method, see {@link PaymentBehaviour#dso()}) month by
+	 * month: at the end of each of the eleven months before the as-of day's month and on
+	 * the as-of day, oldest first, each from the ledger as it stood that day.
+	 * @throws NotFoundException when the customer is unknown or outside the caller's
+	 * scope
+	 */
+	@Transactional(readOnly = true)
+	public List<DsoPoint> dsoTrend(String customerCode, LocalDate asOf) {
+		this.currentUser.require(Permission.RECEIVABLE_READ);
+		this.customers.get(customerCode);
+		return BehaviourPolicy.trendDays(asOf, DSO_TREND_MONTHS)
+			.stream()
+			.map(day -> new DsoPoint(day, BehaviourPolicy.dso(day, this.repository.history(customerCode, day))))
+			.toList();
+	}
+
+	/**
 	 * The aging of a group's customers (those the caller may see) as of a day.
 	 * @throws NotFoundException when the caller sees no customer of that group
 	 */
 	@Transactional(readOnly = true)
 	public PortfolioAging group(String groupCode, LocalDate asOf, AgingBasis basis) {
-		PortfolioAging aging = portfolio(
-				new CustomerQuery(null, null, null, null, null, null, null, null, groupCode, null, false), asOf, basis);
-		if (aging.customers().isEmpty() && this.customers
-			.search(new CustomerQuery(null, null, null, null, null, null, null, null, groupCode, null, false),
-					new Paging(0, 1))
-			.total() == 0) {
+		CustomerQuery filter = new CustomerQuery(null, null, null, null, null, null, null, null, groupCode, null,
+				false);
+		PortfolioAging aging = portfolio(filter, asOf, basis);
+		if (aging.customers().isEmpty() && this.customers.search(filter, new Paging(0, 1)).total() == 0) {
 			throw new NotFoundException("receivable.group.not-found", groupCode);
 		}
 		return aging;
@@ -89,35 +117,38 @@ public class Aging {
 
 	/**
 	 * The aging of the customers matching the filter within the caller's scope, as of a
-	 * day: the total and a row per customer with something open, largest total first.
+	 * day: the total and a row per customer with something open, largest total first. One
+	 * query sums the buckets; owner, industry and group filter inside it, any other
+	 * filter of the customer list first asks the customer module which customers match.
 	 */
 	@Transactional(readOnly = true)
 	public PortfolioAging portfolio(CustomerQuery filter, LocalDate asOf, AgingBasis basis) {
 		this.currentUser.require(Permission.RECEIVABLE_READ);
-		Map<String, CustomerDetails> visible = new LinkedHashMap<>();
-		int page = 0;
-		PageResult<CustomerDetails> result;
-		do {
-			result = this.customers.search(filter, new Paging(page++, Paging.MAX_SIZE));
-			result.items().forEach(c -> visible.put(c.code(), c));
+		this.customerCopy.fillIn();
+		List<String> codes = null;
+		if (filter.q() != null || filter.status() != null || filter.region() != null || filter.blacklisted() != null
+				|| filter.grade() != null || filter.riskClass() != null) {
+			codes = this.customers.searchAll(filter, Integer.MAX_VALUE).stream().map(CustomerDetails::code).toList();
 		}
-		while (result.hasNext());
+		AgingSelection selection = new AgingSelection(this.currentUser.ownerScope().orElse(null),
+				filter.ownerUsername(), filter.industry() == null ? null : filter.industry().name(), filter.groupCode(),
+				codes);
 		String currency = this.fxRates.companyCurrency();
-		Map<String, List<OpenItem>> items = visible.isEmpty() ? Map.of()
-				: this.repository.openItems(new ArrayList<>(visible.keySet()), asOf)
-					.stream()
-					.collect(Collectors.groupingBy(OpenItem::customerCode, LinkedHashMap::new, Collectors.toList()));
-		List<CustomerAging> rows = new ArrayList<>();
-		items.forEach((code, open) -> {
-			CustomerDetails customer = visible.get(code);
-			rows.add(new CustomerAging(code, customer.name(), customer.ownerUsername(),
-					customer.industry() == null ? null : customer.industry().name(),
-					this.policy.report(asOf, basis, currency, open)));
+		Map<String, List<AgingRow>> byCustomer = new LinkedHashMap<>();
+		for (AgingRow row : this.repository.aging(asOf, basis, this.policy, selection)) {
+			byCustomer.computeIfAbsent(row.customerCode(), c -> new ArrayList<>(1)).add(row);
+		}
+		List<CustomerAging> rows = new ArrayList<>(byCustomer.size());
+		byCustomer.forEach((code, customerRows) -> {
+			AgingRow first = customerRows.get(0);
+			rows.add(new CustomerAging(code, first.customerName(), first.ownerUsername(), first.industry(),
+					this.policy.summarise(asOf, basis, currency, customerRows)));
 		});
-		rows.sort((a, b) -> b.aging().total().compareTo(a.aging().total()));
-		AgingReport shape = this.policy.report(asOf, basis, currency, List.of());
-		AgingReport total = AgingPolicy.sum(asOf, basis, currency, shape.buckets(),
-				rows.stream().map(CustomerAging::aging).toList());
+		rows.sort(Comparator.comparing((CustomerAging c) -> c.aging().total())
+			.reversed()
+			.thenComparing(CustomerAging::customerCode));
+		AgingReport total = this.policy.summarise(asOf, basis, currency,
+				byCustomer.values().stream().flatMap(List::stream).toList());
 		return new PortfolioAging(total, List.copyOf(rows));
 	}
 

@@ -12,6 +12,12 @@ import org.credence.customer.contact.Contacts;
 import org.credence.customer.report.ExternalReports;
 import org.credence.identity.CurrentUser;
 import org.credence.identity.Users;
+import org.credence.receivable.Aging;
+import org.credence.receivable.AgingBasis;
+import org.credence.receivable.CustomerAging;
+import org.credence.receivable.FxRates;
+import org.credence.receivable.PortfolioAging;
+import org.credence.receivable.Receivables;
 import org.credence.shared.Paging;
 import org.junit.jupiter.api.Test;
 
@@ -50,6 +56,15 @@ class DemoPortfolioIntegrationTests {
 	Assessments assessments;
 
 	@Autowired
+	Receivables receivables;
+
+	@Autowired
+	FxRates fxRates;
+
+	@Autowired
+	Aging aging;
+
+	@Autowired
 	Clock clock;
 
 	@Autowired
@@ -58,8 +73,8 @@ class DemoPortfolioIntegrationTests {
 	@Test
 	void loadsThePortfolioThroughTheModuleApisOnceOnly() {
 		DemoPortfolio demo = new DemoPortfolio(this.users, this.customers, this.currentUser, this.contacts,
-				this.communications, this.reports, this.statements, this.assessments, this.clock,
-				this.transactionManager, "demo-password-1");
+				this.communications, this.reports, this.statements, this.assessments, this.receivables, this.fxRates,
+				this.clock, this.transactionManager, "demo-password-1");
 
 		demo.run(new DefaultApplicationArguments());
 		demo.run(new DefaultApplicationArguments());
@@ -112,6 +127,31 @@ class DemoPortfolioIntegrationTests {
 		assertThat(investmentGrade).as("A to BBB in %s", grades).isGreaterThan(assessed / 2);
 		assertThat(speculative).as("BB and B in %s", grades).isGreaterThan(assessed / 10);
 		assertThat(distressed).as("CCC and below in %s", grades).isBetween(1L, assessed / 10);
+
+		java.time.LocalDate today = java.time.LocalDate.now(this.clock);
+		PortfolioAging portfolio = this.currentUser
+			.asSystem(() -> this.aging.portfolio(CustomerQuery.all(), today, AgingBasis.DUE));
+		java.util.List<CustomerAging> demoRows = portfolio.customers()
+			.stream()
+			.filter(row -> DemoPlan.customers(DemoPortfolio.CUSTOMERS)
+				.stream()
+				.anyMatch(c -> c.code().equals(row.customerCode())))
+			.toList();
+		assertThat(demoRows).as("demo customers with open receivables").hasSizeGreaterThan(20);
+		assertThat(demoRows).as("some owe money more than 90 days overdue")
+			.filteredOn(row -> row.aging().buckets().stream().skip(4).anyMatch(b -> b.amount().signum() > 0))
+			.hasSizeBetween(3, 30);
+		assertThat(demoRows).as("some owe in dollars or euros")
+			.anyMatch(row -> row.aging().byCurrency().stream().anyMatch(c -> !c.currency().equals("CNY")));
+		java.util.Set<java.math.BigDecimal> dsos = demoRows.stream()
+			.map(row -> this.currentUser.asSystem(() -> this.receivables.behaviour(row.customerCode(), today)).dso())
+			.filter(java.util.Objects::nonNull)
+			.collect(java.util.stream.Collectors.toSet());
+		assertThat(dsos).as("DSO differs between customers").hasSizeGreaterThan(10);
+		assertThat(DemoLedger.history(DemoPlan.customers(DemoPortfolio.CUSTOMERS), today).disputes())
+			.allSatisfy(d -> assertThat(this.currentUser.asSystem(() -> this.receivables.invoice(d.invoiceNumber())))
+				.satisfies(invoice -> assertThat(invoice.disputed()).isTrue()))
+			.isNotEmpty();
 	}
 
 }

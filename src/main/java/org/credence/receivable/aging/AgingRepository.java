@@ -5,10 +5,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.credence.receivable.AgingBasis;
 import org.credence.receivable.Conversion;
 import org.credence.receivable.OpenItem;
 import org.jspecify.annotations.Nullable;
@@ -31,6 +35,23 @@ public class AgingRepository {
 			group by a.invoice_id
 			""";
 
+	/**
+	 * An invoice's open amount on {@code :asOf}: what its allocations then in force
+	 * leave. The allocations are read only when they changed after that day; otherwise
+	 * the sum the triggers keep on the invoice is the answer.
+	 */
+	private static final String OPEN_AMOUNT = """
+			i.amount - case when i.settlement_changed_on is null then 0
+			                when i.settlement_changed_on <= :asOf then i.settled_amount
+			                else coalesce((select sum(a.amount) from receivable.allocation a
+			                               where a.invoice_id = i.id and a.effective_on <= :asOf
+			                                 and (a.reversed_on is null or a.reversed_on > :asOf)), 0) end""";
+
+	/** Invoices issued by {@code :asOf} and not settled for good by then. */
+	private static final String MAYBE_OPEN = "i.issue_date <= :asOf and (i.settled_on is null or i.settled_on > :asOf)";
+
+	private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
+
 	private final JdbcClient jdbc;
 
 	AgingRepository(JdbcClient jdbc) {
@@ -43,18 +64,177 @@ public class AgingRepository {
 	 */
 	public List<OpenItem> openItems(@Nullable List<String> customerCodes, LocalDate asOf) {
 		String filter = customerCodes == null ? "" : " and i.customer_code = any(:codes)";
-		var query = this.jdbc.sql("""
-				select i.customer_code, i.number, i.issue_date, i.due_date, i.amount, i.currency, i.fx_rate, i.disputed,
-				       i.amount - coalesce(s.settled, 0) as open_amount
-				from receivable.invoice i
-				left join (%s) s on s.invoice_id = i.id
-				where i.issue_date <= :asOf and i.amount - coalesce(s.settled, 0) > 0%s
-				order by i.customer_code, i.due_date, i.issue_date, i.number
-				""".formatted(SETTLED_AS_OF, filter)).param("asOf", asOf);
+		var query = this.jdbc
+			.sql("""
+					select * from (
+					  select i.customer_code, i.number, i.issue_date, i.due_date, i.amount, i.currency, i.fx_rate, i.disputed,
+					         %s as open_amount
+					  from receivable.invoice i
+					  where %s%s) o
+					where o.open_amount > 0
+					order by o.customer_code, o.due_date, o.issue_date, o.number
+					"""
+				.formatted(OPEN_AMOUNT, MAYBE_OPEN, filter))
+			.param("asOf", asOf);
 		if (customerCodes != null) {
 			query = query.param("codes", customerCodes.toArray(String[]::new));
 		}
 		return query.query((rs, n) -> openItem(rs, asOf)).list();
+	}
+
+	/**
+	 * The aging of the selected customers as of a day in one pass over the ledger: a row
+	 * per customer and document currency with something open, each bucket summed by the
+	 * database. The bucket bounds and every filter value are bound as parameters.
+	 */
+	public List<AgingRow> aging(LocalDate asOf, AgingBasis basis, AgingPolicy policy, AgingSelection selection) {
+		Map<String, Object> params = new HashMap<>();
+		params.put("asOf", asOf);
+		params.put("bounds", policy.upperBounds().toArray(Integer[]::new));
+		StringBuilder customers = new StringBuilder();
+		if (selection.customerCodes() != null) {
+			customers.append(" and c.customer_code = any(:codes)");
+			params.put("codes", selection.customerCodes().toArray(String[]::new));
+		}
+		customerFilter(customers, "c.owner_username = :scopeOwner", "scopeOwner", selection.scopeOwner(), params);
+		customerFilter(customers, "c.owner_username = :owner", "owner", selection.ownerUsername(), params);
+		customerFilter(customers, "c.industry = :industry", "industry", selection.industry(), params);
+		customerFilter(customers, "c.group_code = :groupCode", "groupCode", selection.groupCode(), params);
+		String where = customers.isEmpty() ? "" : " and i.customer_code in (select c.customer_code"
+				+ " from receivable.aging_customer c where true" + customers + ")";
+		String ageFrom = basis == AgingBasis.INVOICE ? "i.issue_date" : "i.due_date";
+		// Summed per bucket as rows, not as one filtered sum per bucket: every FILTER
+		// costs
+		// each row, and one sum per row is what a plain GROUP BY pays. Part one takes the
+		// settled amount kept on the invoice, part two (invoices whose allocations
+		// changed
+		// after the day asked about) adds up the allocations then in force.
+		// two queries rather than one UNION ALL, so that the first, the whole ledger for
+		// today's aging, may run in parallel
+		String settledKept = """
+				select o.customer_code, o.currency, o.bucket, o.overdue, sum(o.open_amount) as document,
+				       sum(case when o.open_amount = o.amount then o.company_amount
+				                else round(o.open_amount * o.fx_rate, 2) end) as company, count(*) as items
+				from (select i.customer_code, i.currency, i.amount, i.company_amount, i.fx_rate, %4$s as open_amount,
+				             width_bucket(:asOf - %1$s - 1, :bounds) as bucket, i.due_date < :asOf as overdue
+				      from receivable.invoice i
+				      where %2$s and %5$s%3$s) o
+				where o.open_amount > 0
+				group by o.customer_code, o.currency, o.bucket, o.overdue
+				""";
+		String sqlKept = settledKept.formatted(ageFrom, MAYBE_OPEN, where, "i.amount - i.settled_amount",
+				"(i.settlement_changed_on is null or i.settlement_changed_on <= :asOf)");
+		String sqlChanged = settledKept.formatted(ageFrom, MAYBE_OPEN, where, OPEN_AMOUNT,
+				"i.settlement_changed_on > :asOf");
+		// a report over the whole ledger: compiling it costs more than it saves
+		this.jdbc.sql("set local jit = off").update();
+		int buckets = policy.buckets();
+		Map<String, Sums> sums = new LinkedHashMap<>();
+		for (String sql : List.of(sqlKept, sqlChanged)) {
+			this.jdbc.sql(sql).params(params).query((ResultSet rs) -> {
+				String code = rs.getString("customer_code");
+				String currency = rs.getString("currency");
+				Sums row = sums.computeIfAbsent(code + '\u0000' + currency, k -> new Sums(code, currency, buckets));
+				row.add(rs.getInt("bucket"), rs.getBoolean("overdue"), rs.getBigDecimal("document"),
+						rs.getBigDecimal("company"), rs.getInt("items"));
+			});
+		}
+		Map<String, String[]> names = new HashMap<>();
+		if (!sums.isEmpty()) {
+			this.jdbc
+				.sql("select c.customer_code, c.customer_name, c.owner_username, c.industry"
+						+ " from receivable.aging_customer c where true" + customers)
+				.params(params)
+				.query((ResultSet rs) -> {
+					names.put(rs.getString(1), new String[] { rs.getString(2), rs.getString(3), rs.getString(4) });
+				});
+		}
+		List<AgingRow> rows = new ArrayList<>(sums.size());
+		for (Sums row : sums.values()) {
+			String[] name = names.getOrDefault(row.customerCode, new String[] { row.customerCode, null, null });
+			rows.add(
+					new AgingRow(row.customerCode, name[0], name[1], name[2], row.currency, Arrays.asList(row.document),
+							Arrays.asList(row.company), row.documentOverdue, row.companyOverdue, row.items));
+		}
+		return rows;
+	}
+
+	/** One customer's sums in one currency while the bucket rows come in. */
+	private static final class Sums {
+
+		final String customerCode;
+
+		final String currency;
+
+		final BigDecimal[] document;
+
+		final BigDecimal[] company;
+
+		BigDecimal documentOverdue = ZERO;
+
+		BigDecimal companyOverdue = ZERO;
+
+		int items;
+
+		Sums(String customerCode, String currency, int buckets) {
+			this.customerCode = customerCode;
+			this.currency = currency;
+			this.document = new BigDecimal[buckets];
+			this.company = new BigDecimal[buckets];
+			Arrays.fill(this.document, ZERO);
+			Arrays.fill(this.company, ZERO);
+		}
+
+		void add(int bucket, boolean overdue, BigDecimal documentAmount, BigDecimal companyAmount, int count) {
+			BigDecimal document = documentAmount.setScale(2);
+			BigDecimal company = companyAmount.setScale(2);
+			this.document[bucket] = this.document[bucket].add(document);
+			this.company[bucket] = this.company[bucket].add(company);
+			if (overdue) {
+				this.documentOverdue = this.documentOverdue.add(document);
+				this.companyOverdue = this.companyOverdue.add(company);
+			}
+			this.items += count;
+		}
+
+	}
+
+	private static void customerFilter(StringBuilder where, String condition, String name, @Nullable String value,
+			Map<String, Object> params) {
+		if (value != null && !value.isBlank()) {
+			where.append(" and ").append(condition);
+			params.put(name, value);
+		}
+	}
+
+	/** Customers with an invoice that the aging's copy knows only by code. */
+	public List<String> customersToCopy() {
+		return this.jdbc.sql("select customer_code from receivable.aging_customer where not synced")
+			.query(String.class)
+			.list();
+	}
+
+	/** Keeps the aging's copy of a customer as the customer module shows it. */
+	public void copyCustomer(String code, String name, @Nullable String ownerUsername, @Nullable String industry,
+			@Nullable String groupCode) {
+		this.jdbc
+			.sql("""
+					insert into receivable.aging_customer (customer_code, customer_name, owner_username, industry, group_code)
+					values (:code, :name, :owner, :industry, :group)
+					on conflict (customer_code) do update set customer_name = excluded.customer_name,
+					    owner_username = excluded.owner_username, industry = excluded.industry,
+					    group_code = excluded.group_code, synced = true
+					where (aging_customer.customer_name, aging_customer.owner_username, aging_customer.industry,
+					       aging_customer.group_code, aging_customer.synced)
+					      is distinct from (excluded.customer_name, excluded.owner_username, excluded.industry,
+					       excluded.group_code, true)
+					""")
+			.param("code", code)
+			.param("name", name)
+			.param("owner", ownerUsername)
+			.param("industry", industry)
+			.param("group", groupCode)
+			.update();
 	}
 
 	/**

@@ -29,6 +29,20 @@ public final class BehaviourPolicy {
 	private BehaviourPolicy() {
 	}
 
+	/**
+	 * The days a DSO trend of {@code months} points shows: the end of each of the months
+	 * before the as-of day's month, oldest first, and the as-of day itself last.
+	 */
+	public static List<LocalDate> trendDays(LocalDate asOf, int months) {
+		List<LocalDate> days = new java.util.ArrayList<>();
+		for (int back = months - 1; back > 0; back--) {
+			LocalDate month = asOf.minusMonths(back);
+			days.add(month.withDayOfMonth(month.lengthOfMonth()));
+		}
+		days.add(asOf);
+		return List.copyOf(days);
+	}
+
 	public static PaymentBehaviour behaviour(String customerCode, LocalDate asOf, String currency,
 			List<InvoiceHistory> invoices, BigDecimal unappliedCash) {
 		LocalDate windowStart = asOf.minusMonths(WINDOW_MONTHS);
@@ -66,7 +80,7 @@ public final class BehaviourPolicy {
 	}
 
 	/** Days sales outstanding by countback; absent without any invoice. */
-	static @Nullable BigDecimal dso(LocalDate asOf, List<InvoiceHistory> invoices) {
+	public static @Nullable BigDecimal dso(LocalDate asOf, List<InvoiceHistory> invoices) {
 		if (invoices.isEmpty()) {
 			return null;
 		}

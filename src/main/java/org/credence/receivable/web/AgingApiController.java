@@ -1,10 +1,12 @@
 package org.credence.receivable.web;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.credence.customer.CustomerQuery;
@@ -67,6 +69,22 @@ class AgingApiController {
 	@Operation(summary = "Average days late, maximum days overdue, share paid late, unapplied cash, DSO (countback)")
 	BehaviourJson behaviour(@PathVariable String code, @RequestParam(required = false) @Nullable LocalDate asOf) {
 		return BehaviourJson.of(this.receivables.behaviour(code, day(asOf)));
+	}
+
+	@GetMapping("/customers/{code}/receivables/dso-trend")
+	@Operation(summary = "DSO (countback) at the end of each of the last eleven months and on the as-of day")
+	DsoTrendJson dsoTrend(@PathVariable String code, @RequestParam(required = false) @Nullable LocalDate asOf) {
+		LocalDate day = day(asOf);
+		return new DsoTrendJson(code, day,
+				this.aging.dsoTrend(code, day).stream().map(p -> new DsoPointJson(p.asOf(), p.dso())).toList());
+	}
+
+	/** A customer's DSO month by month, oldest first. */
+	record DsoTrendJson(String customerCode, LocalDate asOf, List<DsoPointJson> points) {
+	}
+
+	/** DSO in days (absent before the first invoice) as of a day. */
+	record DsoPointJson(LocalDate asOf, @JsonFormat(shape = JsonFormat.Shape.STRING) @Nullable BigDecimal dso) {
 	}
 
 	@GetMapping("/customers/{code}/receivable-summary")

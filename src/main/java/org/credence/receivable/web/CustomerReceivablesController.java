@@ -13,6 +13,7 @@ import org.credence.customer.Customers;
 import org.credence.receivable.Aging;
 import org.credence.receivable.AgingBasis;
 import org.credence.receivable.AgingReport;
+import org.credence.receivable.DsoPoint;
 import org.credence.receivable.FxRates;
 import org.credence.receivable.Invoice;
 import org.credence.receivable.OpenItem;
@@ -207,6 +208,10 @@ class CustomerReceivablesController {
 					.map(WriteOff::invoiceNumber)
 					.toList());
 		model.addAttribute("behaviour", this.receivables.behaviour(code, asOf));
+		List<DsoPoint> dsoTrend = this.aging.dsoTrend(code, asOf);
+		model.addAttribute("dsoTrend", dsoTrend);
+		model.addAttribute("dsoChartData", ReceivablePages.dsoChartData(dsoTrend, msg("receivable.behaviour.dso"),
+				msg("receivable.dso-trend.month"), msg("receivable.dso-trend.days")));
 		model.addAttribute("summary", this.receivables.summary(code, asOf));
 		model.addAttribute("companyCurrency", this.fxRates.companyCurrency());
 		model.addAttribute("form", form);

@@ -10,6 +10,7 @@ import org.credence.receivable.AgingBucket;
 import org.credence.receivable.AgingReport;
 import org.credence.receivable.Allocation;
 import org.credence.receivable.CreditNote;
+import org.credence.receivable.CurrencyAging;
 import org.credence.receivable.CustomerAging;
 import org.credence.receivable.FxRate;
 import org.credence.receivable.Invoice;
@@ -132,11 +133,25 @@ final class LedgerJson {
 
 	record AgingJson(LocalDate asOf, String basis, String currency, List<BucketJson> buckets,
 			@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal total,
-			@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal overdue, int items) {
+			@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal overdue, int items,
+			List<CurrencyAgingJson> byCurrency) {
 
 		static AgingJson of(AgingReport r) {
 			return new AgingJson(r.asOf(), r.basis().name().toLowerCase(java.util.Locale.ROOT), r.currency(),
-					r.buckets().stream().map(BucketJson::of).toList(), r.total(), r.overdue(), r.items());
+					r.buckets().stream().map(BucketJson::of).toList(), r.total(), r.overdue(), r.items(),
+					r.byCurrency().stream().map(CurrencyAgingJson::of).toList());
+		}
+
+	}
+
+	/** The part of an aging in one document currency, in that currency. */
+	record CurrencyAgingJson(String currency, List<BucketJson> buckets,
+			@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal total,
+			@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal overdue, int items) {
+
+		static CurrencyAgingJson of(CurrencyAging c) {
+			return new CurrencyAgingJson(c.currency(), c.buckets().stream().map(BucketJson::of).toList(), c.total(),
+					c.overdue(), c.items());
 		}
 
 	}

@@ -3,10 +3,12 @@ package org.credence.receivable.web;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.credence.receivable.AgingBasis;
 import org.credence.receivable.AgingReport;
+import org.credence.receivable.DsoPoint;
 import org.credence.shared.CredenceException;
 import org.credence.shared.InvalidInputException;
 import org.jspecify.annotations.Nullable;
@@ -56,6 +58,19 @@ final class ReceivablePages {
 		data.put("labels", labels.labels(aging.buckets(), aging.basis()));
 		data.put("amounts", aging.buckets().stream().map(b -> b.amount().toPlainString()).toList());
 		// the JSON sits in a <script> element: no "</" may end it early
+		return JSON.writeValueAsString(data).replace("</", "<\\/");
+	}
+
+	/**
+	 * A DSO trend as the chart script reads it: the days, the DSO of each (null before
+	 * the first invoice), the series label and the axis titles.
+	 */
+	static String dsoChartData(List<DsoPoint> points, String label, String dayAxis, String daysAxis) {
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("label", label);
+		data.put("axes", Map.of("day", dayAxis, "days", daysAxis));
+		data.put("labels", points.stream().map(p -> p.asOf().toString()).toList());
+		data.put("values", points.stream().map(p -> p.dso() == null ? null : p.dso().toPlainString()).toList());
 		return JSON.writeValueAsString(data).replace("</", "<\\/");
 	}
 

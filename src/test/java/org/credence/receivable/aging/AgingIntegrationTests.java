@@ -2,6 +2,7 @@ package org.credence.receivable.aging;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 
 import org.credence.IntegrationTest;
 import org.credence.TestClock;
@@ -16,6 +17,11 @@ import org.credence.receivable.Aging;
 import org.credence.receivable.AgingBasis;
 import org.credence.receivable.AgingBucket;
 import org.credence.receivable.AgingReport;
+import org.credence.receivable.CurrencyAging;
+import org.credence.receivable.CustomerAging;
+import org.credence.receivable.DsoPoint;
+import org.credence.receivable.FxRates;
+import org.credence.receivable.InvoiceEntry;
 import org.credence.receivable.Payment;
 import org.credence.receivable.PortfolioAging;
 import org.credence.receivable.ReceivableFixtures;
@@ -26,9 +32,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 @IntegrationTest
 class AgingIntegrationTests {
@@ -50,6 +58,15 @@ class AgingIntegrationTests {
 
 	@Autowired
 	TestClock clock;
+
+	@Autowired
+	FxRates fxRates;
+
+	@Autowired
+	AgingRepository agingRepository;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	ReceivableFixtures fixtures;
 
@@ -172,6 +189,114 @@ class AgingIntegrationTests {
 		assertThat(behaviour.maxDaysOverdue()).isEqualTo(10);
 		assertThat(behaviour.invoicesPaid()).isEqualTo(2);
 		assertThat(behaviour.dso()).isEqualByComparingTo("0");
+	}
+
+	@Test
+	void agesAGroupAsOfPastDaysFromWhatWasInForceThen() {
+		String group = ReceivableFixtures.unique("GRP");
+		String first = groupMember(group);
+		String second = groupMember(group);
+		ActivityFixtures.as(this.fixtures.user(Role.ADMIN), Role.ADMIN,
+				() -> this.fxRates.enter(LocalDate.parse("2026-03-01"), "GBP", new BigDecimal("7.85")));
+		String invoice = this.fixtures.invoiceOf(first, "1000.00", "2026-01-01", "2026-01-31");
+		this.fixtures.pay(first, "400.00", "2026-02-10");
+		Payment rest = this.fixtures.pay(first, "600.00", "2026-03-10");
+		this.fixtures.asFinance(() -> this.receivables.recordInvoice(new InvoiceEntry(ReceivableFixtures.unique("ext"),
+				second, ReceivableFixtures.unique("INV"), new BigDecimal("100.00"), "GBP",
+				LocalDate.parse("2026-03-01"), LocalDate.parse("2026-03-31"), null)));
+		this.clock.setDate(LocalDate.parse("2026-04-01"));
+		this.fixtures.asFinance(() -> this.receivables.reversePayment(rest.externalId(), "退票"));
+
+		// before the first payment, and before the pound invoice was issued
+		PortfolioAging early = groupAging(group, "2026-02-05");
+		assertThat(early.customers()).extracting(CustomerAging::customerCode).containsExactly(first);
+		assertThat(bucket(early.total(), "1-30")).isEqualByComparingTo("1000.00");
+		// part paid
+		assertThat(bucket(groupAging(group, "2026-02-15").total(), "1-30")).isEqualByComparingTo("600.00");
+		// settled then, though the payment that settled it was reversed later
+		PortfolioAging settled = groupAging(group, "2026-03-15");
+		assertThat(settled.customers()).extracting(CustomerAging::customerCode).containsExactly(second);
+		assertThat(settled.total().total()).isEqualByComparingTo("785.00");
+		assertThat(bucket(settled.total(), "not yet due")).isEqualByComparingTo("785.00");
+		assertThat(settled.total().byCurrency()).singleElement().satisfies(pounds -> {
+			assertThat(pounds.currency()).isEqualTo("GBP");
+			assertThat(pounds.total()).isEqualByComparingTo("100.00");
+		});
+		// open again from the day of the reversal
+		PortfolioAging reopened = groupAging(group, "2026-04-05");
+		assertThat(bucket(reopened.total(), "61-90")).isEqualByComparingTo("600.00");
+		assertThat(bucket(reopened.total(), "1-30")).isEqualByComparingTo("785.00");
+		assertThat(reopened.total().overdue()).isEqualByComparingTo("1385.00");
+		assertThat(reopened.total().byCurrency()).extracting(CurrencyAging::currency, CurrencyAging::total)
+			.containsExactly(tuple("CNY", new BigDecimal("600.00")), tuple("GBP", new BigDecimal("100.00")));
+		assertThat(this.fixtures.invoice(invoice).openAmount()).isEqualByComparingTo("600.00");
+	}
+
+	@Test
+	void theSqlAgingAgreesWithTheAllocationsReadOneByOne() {
+		String invoice = this.fixtures.invoiceOf(this.customer, "500.00", "2026-01-10", "2026-02-09");
+		this.fixtures.invoiceOf(this.customer, "300.00", "2026-02-01", "2026-03-03");
+		this.fixtures.pay(this.customer, "650.00", "2026-03-01");
+		Payment bounced = this.fixtures.pay(this.customer, "150.00", "2026-03-20");
+		this.clock.setDate(LocalDate.parse("2026-04-10"));
+		this.fixtures.asFinance(() -> this.receivables.reversePayment(bounced.externalId(), "退票"));
+
+		for (String day : List.of("2026-01-09", "2026-01-31", "2026-02-28", "2026-03-01", "2026-03-25", "2026-04-10",
+				"2026-12-31")) {
+			LocalDate asOf = LocalDate.parse(day);
+			BigDecimal fromAllocations = this.agingRepository.history(this.customer, asOf)
+				.stream()
+				.map(InvoiceHistory::companyOpenAmount)
+				.reduce(BigDecimal.ZERO, BigDecimal::add);
+			assertThat(agingOf(this.customer, day, AgingBasis.DUE).total()).as(day)
+				.isEqualByComparingTo(fromAllocations);
+		}
+		assertThat(this.fixtures.invoice(invoice).openAmount()).isEqualByComparingTo("0");
+	}
+
+	@Test
+	void namesACustomerItHadNotHeardOfBeforeAgingIt() {
+		this.fixtures.invoiceOf(this.customer, "100.00", "2026-01-01", "2026-01-31");
+		this.jdbc.sql(
+				"update receivable.aging_customer set customer_name = customer_code, synced = false where customer_code = :code")
+			.param("code", this.customer)
+			.update();
+
+		PortfolioAging portfolio = this.fixtures
+			.asFinance(() -> this.aging.portfolio(CustomerQuery.all(), LocalDate.parse("2026-03-15"), AgingBasis.DUE));
+
+		assertThat(portfolio.customers()).filteredOn(c -> c.customerCode().equals(this.customer))
+			.singleElement()
+			.satisfies(c -> assertThat(c.customerName()).isNotEqualTo(this.customer));
+	}
+
+	@Test
+	void tracesDsoMonthByMonthWithTheCountbackOfThePaymentBehaviour() {
+		this.fixtures.invoiceOf(this.customer, "1000.00", "2026-01-05", "2026-02-04");
+		this.fixtures.pay(this.customer, "1000.00", "2026-02-20");
+		this.fixtures.invoiceOf(this.customer, "2000.00", "2026-03-05", "2026-04-04");
+
+		List<DsoPoint> trend = this.fixtures
+			.asFinance(() -> this.aging.dsoTrend(this.customer, LocalDate.parse("2026-04-20")));
+
+		assertThat(trend).hasSize(12);
+		assertThat(trend.get(0).asOf()).isEqualTo("2025-05-31");
+		assertThat(trend.get(0).dso()).isNull();
+		assertThat(trend.get(7).dso()).isNull();
+		assertThat(trend.get(8).asOf()).isEqualTo("2026-01-31");
+		assertThat(trend.get(8).dso()).isEqualByComparingTo("31.0");
+		// paid in February, nothing open at its end
+		assertThat(trend.get(9).dso()).isEqualByComparingTo("0");
+		assertThat(trend.get(10).asOf()).isEqualTo("2026-03-31");
+		assertThat(trend.get(10).dso()).isEqualByComparingTo("31.0");
+		assertThat(trend.get(11).asOf()).isEqualTo("2026-04-20");
+		assertThat(trend.get(11).dso()).isEqualByComparingTo(
+				this.fixtures.asFinance(() -> this.receivables.behaviour(this.customer, LocalDate.parse("2026-04-20")))
+					.dso());
+	}
+
+	private PortfolioAging groupAging(String group, String asOf) {
+		return this.fixtures.asFinance(() -> this.aging.group(group, LocalDate.parse(asOf), AgingBasis.DUE));
 	}
 
 	private String groupMember(String group) {

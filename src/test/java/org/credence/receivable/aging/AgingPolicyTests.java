@@ -76,4 +76,34 @@ class AgingPolicyTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> new AgingPolicy(List.of(-1, 30)));
 	}
 
+	@Test
+	void addsCustomersRowsIntoCompanyCurrencyAndKeepsEachDocumentCurrency() {
+		List<BigDecimal> none = List.of(zero(), zero(), zero(), zero(), zero(), zero(), zero());
+		AgingRow yuan = new AgingRow("C1", "甲", null, null, "CNY", amounts("100.00", "50.00"),
+				amounts("100.00", "50.00"), new BigDecimal("50.00"), new BigDecimal("50.00"), 2);
+		AgingRow dollars = new AgingRow("C1", "甲", null, null, "USD", amounts("0", "10.00"), amounts("0", "71.00"),
+				new BigDecimal("10.00"), new BigDecimal("71.00"), 1);
+		AgingRow empty = new AgingRow("C2", "乙", null, null, "CNY", none, none, zero(), zero(), 0);
+
+		AgingReport report = this.policy.summarise(LocalDate.parse("2026-05-15"), AgingBasis.DUE, "CNY",
+				List.of(yuan, dollars, empty));
+
+		assertThat(report.buckets().get(0).amount()).isEqualByComparingTo("100.00");
+		assertThat(report.buckets().get(1).amount()).isEqualByComparingTo("121.00");
+		assertThat(report.total()).isEqualByComparingTo("221.00");
+		assertThat(report.overdue()).isEqualByComparingTo("121.00");
+		assertThat(report.items()).isEqualTo(3);
+		assertThat(report.byCurrency()).extracting(c -> c.currency()).containsExactly("CNY", "USD");
+		assertThat(report.byCurrency().get(1).total()).isEqualByComparingTo("10.00");
+		assertThat(report.byCurrency().get(1).buckets().get(1).amount()).isEqualByComparingTo("10.00");
+	}
+
+	private static BigDecimal zero() {
+		return BigDecimal.ZERO.setScale(2);
+	}
+
+	private static List<BigDecimal> amounts(String notYetDue, String upTo30) {
+		return List.of(new BigDecimal(notYetDue), new BigDecimal(upTo30), zero(), zero(), zero(), zero(), zero());
+	}
+
 }

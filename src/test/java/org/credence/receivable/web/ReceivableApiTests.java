@@ -152,6 +152,28 @@ class ReceivableApiTests {
 	}
 
 	@Test
+	void answersTheDsoTrendMonthByMonth() throws Exception {
+		this.fixtures.invoiceOf(this.customer, "3000.00", "2026-03-10", "2026-04-09");
+
+		this.mvc
+			.perform(get("/api/v1/customers/{code}/receivables/dso-trend", this.customer).param("asOf", "2026-05-15")
+				.with(basic(this.fixtures.finance)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.customerCode").value(this.customer))
+			.andExpect(jsonPath("$.points.length()").value(12))
+			.andExpect(jsonPath("$.points[0].asOf").value("2025-06-30"))
+			.andExpect(jsonPath("$.points[0].dso").doesNotExist())
+			.andExpect(jsonPath("$.points[10].asOf").value("2026-04-30"))
+			.andExpect(jsonPath("$.points[11].asOf").value("2026-05-15"))
+			.andExpect(jsonPath("$.points[10].dso").value("61.0"))
+			.andExpect(jsonPath("$.points[11].dso").value("89.0"));
+		this.mvc
+			.perform(get("/api/v1/customers/{code}/receivables/dso-trend", "NO-SUCH-CUSTOMER")
+				.with(basic(this.fixtures.finance)))
+			.andExpect(status().isNotFound());
+	}
+
+	@Test
 	void salesAreToldAnotherOwnersCustomerDoesNotExist() throws Exception {
 		String sales = this.fixtures.user(Role.SALES);
 		String own = this.fixtures.customer(sales);

@@ -71,10 +71,12 @@ class ReceivablePagesTests {
 				.with(signedIn(this.fixtures.finance, Role.FINANCE))
 				.locale(Locale.ENGLISH))
 			.andExpect(status().isOk())
-			.andExpect(content().string(allOf(containsString("Open items as of 2026-05-15"),
-					containsString(this.invoice), containsString("300,000.00"), containsString("1–30 days"),
-					containsString("Payment history"), containsString("Record a payment"),
-					containsString("type=\"application/json\""), containsString("/js/receivable.js"))));
+			.andExpect(content()
+				.string(allOf(containsString("Open items as of 2026-05-15"), containsString(this.invoice),
+						containsString("300,000.00"), containsString("1–30 days"), containsString("Payment history"),
+						containsString("Record a payment"), containsString("type=\"application/json\""),
+						containsString("/js/receivable.js"), containsString("DSO (countback) month by month"),
+						containsString("id=\"dso-trend-data\""), containsString("/js/receivable-dso-chart.js"))));
 		this.mvc
 			.perform(get("/customers/{code}/receivables", this.customer).param("asOf", "2026-05-05")
 				.with(signedIn(this.fixtures.finance, Role.FINANCE))
