@@ -74,12 +74,12 @@ public class InvoiceStaging {
 		this.jdbc.sql("""
 				create temporary table invoice_stage (
 				    row_no         integer        not null,
-				    external_id    varchar(100)   not null,
-				    customer_code  varchar(64)    not null,
-				    number         varchar(64)    not null,
-				    order_number   varchar(64),
+				    external_id    varchar(100)   collate "C" not null,
+				    customer_code  varchar(64)    collate "C" not null,
+				    number         varchar(64)    collate "C" not null,
+				    order_number   varchar(64)    collate "C",
 				    amount         numeric(19, 2) not null,
-				    currency       char(3)        not null,
+				    currency       char(3)        collate "C" not null,
 				    issue_date     date           not null,
 				    due_date       date           not null,
 				    unchanged      boolean        not null default false,
@@ -202,7 +202,8 @@ public class InvoiceStaging {
 	 * taken off the stage
 	 */
 	public int check(Collection<String> visibleCustomers, String companyCurrency) {
-		this.jdbc.sql("create temporary table invoice_stage_customer (code varchar(64) primary key) on commit drop")
+		this.jdbc.sql(
+				"create temporary table invoice_stage_customer (code varchar(64) collate \"C\" primary key) on commit drop")
 			.update();
 		this.jdbc.sql("insert into invoice_stage_customer select unnest(string_to_array(:codes, chr(31)))")
 			.param("codes", String.join("\u001F", visibleCustomers))
