@@ -15,5 +15,5 @@ RUNS=${3:-7}
 MVN=(./mvnw -B -o -q)
 if [[ -n "${FLOCK:-}" ]]; then MVN=(flock "$FLOCK" "${MVN[@]}"); fi
 "${MVN[@]}" test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
-exec java -Xmx2g -XX:+UseParallelGC -cp "target/classes:target/test-classes:$(cat target/bench-classpath.txt)" \
+exec java -Xmx2g -XX:+UseParallelGC ${JAVA_OPTS:-} -cp "target/classes:target/test-classes:$(cat target/bench-classpath.txt)" \
   org.credence.bench.AgingBench "$CUSTOMERS" "$OPEN_ITEMS" "$RUNS"

@@ -73,6 +73,13 @@ public final class AgingBench {
 					customers, ledger.open, ledger.partPaid, ledger.foreign, ledger.settled, ledger.allocations,
 					seconds(generating));
 
+			if (Boolean.getBoolean("bench.hold")) {
+				try (Connection connection = dataSource.getConnection()) {
+					System.out.println("Holding the database at " + connection.getMetaData().getURL() + " as "
+							+ connection.getMetaData().getUserName());
+				}
+				Thread.sleep(Long.getLong("bench.hold.seconds", 3600) * 1000);
+			}
 			Aging aging = app.getBean(Aging.class);
 			CurrentUser currentUser = app.getBean(CurrentUser.class);
 			Supplier<PortfolioAging> portfolio = () -> currentUser
@@ -93,6 +100,42 @@ public final class AgingBench {
 					from receivable.invoice
 					group by 1, 2, 3, 4
 					""";
+			if (Boolean.getBoolean("bench.profile")) {
+				var repository = app.getBean(org.credence.receivable.aging.AgingRepository.class);
+				var tx = new org.springframework.transaction.support.TransactionTemplate(
+						app.getBean(org.springframework.transaction.PlatformTransactionManager.class));
+				tx.setReadOnly(true);
+				double repo = median(runs,
+						() -> tx.execute(
+								status -> repository
+									.aging(AS_OF, AgingBasis.DUE, org.credence.receivable.aging.AgingPolicy.standard(),
+											new org.credence.receivable.aging.AgingSelection(null, null, null, null,
+													null))
+									.size()));
+				System.out.printf("profile: AgingRepository.aging %.3f s%n", repo);
+				String kept = """
+						select i.customer_code, i.currency, width_bucket(? - i.due_date - 1, array[0, 30, 60, 90, 180, 365]) as bucket,
+						       sum(i.open_cents) as amount, sum(i.company_open_cents) as company, count(*) as items
+						from receivable.invoice i
+						where i.settled_on is null and i.issue_date <= ?
+						  and (i.settlement_changed_on is null or i.settlement_changed_on <= ?)
+						group by 1, 2, 3
+						""";
+				System.out.printf("profile: kept SQL %.3f s%n", median(runs, () -> query(dataSource, kept, true)));
+				System.out.printf("profile: kept SQL serial %.3f s%n",
+						median(runs, () -> query(dataSource, "/*serial*/" + kept, true)));
+				try (Connection connection = dataSource.getConnection();
+						PreparedStatement statement = connection.prepareStatement("explain (analyze) " + kept)) {
+					statement.setObject(1, AS_OF);
+					statement.setObject(2, AS_OF);
+					statement.setObject(3, AS_OF);
+					try (ResultSet rs = statement.executeQuery()) {
+						while (rs.next()) {
+							System.out.println("profile: " + rs.getString(1));
+						}
+					}
+				}
+			}
 			double plainSeconds = median(runs, () -> query(dataSource, plain, false));
 			double bucketSeconds = median(runs, () -> query(dataSource, buckets, true));
 			double agingSeconds = median(runs, () -> portfolio.get().customers().size());
@@ -128,9 +171,13 @@ public final class AgingBench {
 	private static int query(DataSource dataSource, String sql, boolean asOf) {
 		try (Connection connection = dataSource.getConnection();
 				PreparedStatement statement = connection.prepareStatement(sql)) {
+			try (Statement settings = connection.createStatement()) {
+				settings.execute("set max_parallel_workers_per_gather = " + (sql.startsWith("/*serial*/") ? 0 : 2));
+			}
 			if (asOf) {
-				statement.setObject(1, AS_OF);
-				statement.setObject(2, AS_OF);
+				for (int i = 1; i <= statement.getParameterMetaData().getParameterCount(); i++) {
+					statement.setObject(i, AS_OF);
+				}
 			}
 			int rows = 0;
 			try (ResultSet rs = statement.executeQuery()) {

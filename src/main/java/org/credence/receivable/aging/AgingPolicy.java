@@ -114,8 +114,13 @@ public final class AgingPolicy {
 		Map<String, Amounts> byCurrency = new TreeMap<>();
 		for (AgingRow row : rows) {
 			Amounts amounts = byCurrency.computeIfAbsent(row.currency(), c -> new Amounts(buckets()));
-			for (int i = 0; i < buckets(); i++) {
-				amounts.add(i, row.documentBuckets().get(i), row.companyBuckets().get(i), false, 0);
+			List<BigDecimal> document = row.documentBuckets();
+			List<BigDecimal> company = row.companyBuckets();
+			for (int i = 0; i < document.size(); i++) {
+				// most of a customer's buckets are empty: no addition for them
+				if (document.get(i).signum() != 0 || company.get(i).signum() != 0) {
+					amounts.add(i, document.get(i), company.get(i), false, 0);
+				}
 			}
 			amounts.documentOverdue = amounts.documentOverdue.add(row.documentOverdue());
 			amounts.companyOverdue = amounts.companyOverdue.add(row.companyOverdue());

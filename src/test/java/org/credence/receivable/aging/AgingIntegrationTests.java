@@ -255,6 +255,42 @@ class AgingIntegrationTests {
 	}
 
 	@Test
+	void theSummedBucketsAgreeWithTheOpenItemsBucketedOneByOneForAnyBoundsAndBasis() {
+		ActivityFixtures.as(this.fixtures.user(Role.ADMIN), Role.ADMIN,
+				() -> this.fxRates.enter(LocalDate.parse("2026-01-01"), "GBP", new BigDecimal("7.8537")));
+		this.fixtures.invoiceOf(this.customer, "500.00", "2026-01-10", "2026-02-09");
+		this.fixtures.invoiceOf(this.customer, "300.55", "2026-02-01", "2026-03-03");
+		this.fixtures.invoiceOf(this.customer, "120.00", "2026-03-20", "2026-05-19");
+		this.fixtures.asFinance(() -> this.receivables.recordInvoice(new InvoiceEntry(ReceivableFixtures.unique("ext"),
+				this.customer, ReceivableFixtures.unique("INV"), new BigDecimal("99.99"), "GBP",
+				LocalDate.parse("2026-02-15"), LocalDate.parse("2026-03-01"), null)));
+		this.fixtures.pay(this.customer, "650.00", "2026-03-01");
+		Payment bounced = this.fixtures.pay(this.customer, "100.33", "2026-03-20");
+		this.clock.setDate(LocalDate.parse("2026-04-10"));
+		this.fixtures.asFinance(() -> this.receivables.reversePayment(bounced.externalId(), "退票"));
+		String currency = this.fxRates.companyCurrency();
+
+		for (AgingPolicy policy : List.of(AgingPolicy.standard(), new AgingPolicy(List.of(15, 45)),
+				new AgingPolicy(List.of(0, 10)))) {
+			for (AgingBasis basis : AgingBasis.values()) {
+				for (String day : List.of("2026-02-01", "2026-02-20", "2026-03-02", "2026-03-25", "2026-04-10",
+						"2026-06-30")) {
+					LocalDate asOf = LocalDate.parse(day);
+					AgingReport oneByOne = policy.report(asOf, basis, currency,
+							this.agingRepository.openItems(List.of(this.customer), asOf));
+					AgingReport summed = policy.summarise(asOf, basis, currency,
+							this.agingRepository.aging(asOf, basis, policy, AgingSelection.of(this.customer)));
+					assertThat(summed).as("%s %s %s", policy.upperBounds(), basis, day)
+						.usingRecursiveComparison()
+						.withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
+						.isEqualTo(oneByOne);
+					assertThat(summed.items()).as(day).isPositive();
+				}
+			}
+		}
+	}
+
+	@Test
 	void namesACustomerItHadNotHeardOfBeforeAgingIt() {
 		this.fixtures.invoiceOf(this.customer, "100.00", "2026-01-01", "2026-01-31");
 		this.jdbc.sql(
