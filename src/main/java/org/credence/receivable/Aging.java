@@ -119,18 +119,24 @@ public class Aging {
 	 * The aging of the customers matching the filter within the caller's scope, as of a
 	 * day: the total and a row per customer with something open, largest total first. One
 	 * query sums the buckets; owner, industry and group filter inside it, any other
-	 * filter of the customer list first asks the customer module which customers match.
+	 * filter of the customer list, and a sales user's scope, first ask the customer
+	 * module which customers match.
 	 */
 	@Transactional(readOnly = true)
 	public PortfolioAging portfolio(CustomerQuery filter, LocalDate asOf, AgingBasis basis) {
 		this.currentUser.require(Permission.RECEIVABLE_READ);
 		this.customerCopy.fillIn();
 		List<String> codes = null;
-		if (filter.q() != null || filter.status() != null || filter.region() != null || filter.blacklisted() != null
-				|| filter.grade() != null || filter.riskClass() != null) {
+		// a sales user's scope comes from the customer module at read time, never from
+		// the
+		// aging's copy, which follows ownership changes only after they commit
+		if (this.currentUser.ownerScope().isPresent() || filter.q() != null || filter.status() != null
+				|| filter.region() != null || filter.blacklisted() != null || filter.grade() != null
+				|| filter.riskClass() != null) {
 			codes = this.customers.searchAll(filter, Integer.MAX_VALUE).stream().map(CustomerDetails::code).toList();
 		}
-		AgingSelection selection = new AgingSelection(this.currentUser.ownerScope().orElse(null),
+		// the codes the customer module gave are already within the caller's scope
+		AgingSelection selection = new AgingSelection(codes != null ? null : this.currentUser.ownerScope().orElse(null),
 				filter.ownerUsername(), filter.industry() == null ? null : filter.industry().name(), filter.groupCode(),
 				codes);
 		String currency = this.fxRates.companyCurrency();

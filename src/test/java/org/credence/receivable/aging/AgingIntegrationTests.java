@@ -113,6 +113,23 @@ class AgingIntegrationTests {
 	}
 
 	@Test
+	void anInvoiceWhoseAllocationsAreAllRemovedIsOpenAgain() {
+		String number = this.fixtures.invoiceOf(this.customer, "1000.00", "2026-01-01", "2026-01-31");
+		this.fixtures.pay(this.customer, "1000.00", "2026-02-10");
+		assertThat(agingOf(this.customer, "2026-02-15", AgingBasis.DUE).total()).isEqualByComparingTo("0");
+
+		// a correction that deletes the allocations (none of the ledger's operations does
+		// today) must leave the settlement marker true, not stale
+		this.jdbc.sql(
+				"delete from receivable.allocation where invoice_id = (select id from receivable.invoice where number = ?)")
+			.param(number)
+			.update();
+
+		assertThat(bucket(agingOf(this.customer, "2026-02-15", AgingBasis.DUE), "1-30"))
+			.isEqualByComparingTo("1000.00");
+	}
+
+	@Test
 	void agesByInvoiceDateWhenAsked() {
 		this.fixtures.invoiceOf(this.customer, "800000.00", "2026-03-01", "2026-04-30");
 
@@ -172,6 +189,29 @@ class AgingIntegrationTests {
 
 		assertThat(portfolio.customers()).extracting(c -> c.customerCode()).containsExactly(own);
 		assertThat(portfolio.total().total()).isEqualByComparingTo("100.00");
+	}
+
+	@Test
+	void salesScopeIsTheCustomerModulesNotTheAgingsCopy() {
+		String before = this.fixtures.user(Role.SALES);
+		String now = this.fixtures.user(Role.SALES);
+		String moved = this.fixtures.customer(now);
+		this.fixtures.invoiceOf(moved, "100.00", "2026-01-01", "2026-01-31");
+		// the aging's copy of the customer still names the previous owner: its listener
+		// has not run yet
+		this.fixtures
+			.asFinance(() -> this.aging.portfolio(CustomerQuery.all(), LocalDate.parse("2026-03-15"), AgingBasis.DUE));
+		this.jdbc.sql("update receivable.aging_customer set owner_username = ? where customer_code = ?")
+			.params(before, moved)
+			.update();
+
+		PortfolioAging previousOwners = ActivityFixtures.as(before, Role.SALES,
+				() -> this.aging.portfolio(CustomerQuery.all(), LocalDate.parse("2026-03-15"), AgingBasis.DUE));
+		PortfolioAging currentOwners = ActivityFixtures.as(now, Role.SALES,
+				() -> this.aging.portfolio(CustomerQuery.all(), LocalDate.parse("2026-03-15"), AgingBasis.DUE));
+
+		assertThat(previousOwners.customers()).isEmpty();
+		assertThat(currentOwners.customers()).extracting(c -> c.customerCode()).containsExactly(moved);
 	}
 
 	@Test
