@@ -6,6 +6,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import jakarta.annotation.PreDestroy;
@@ -23,6 +24,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -66,6 +68,10 @@ public class ImportJobs {
 
 	private final ExecutorService executor;
 
+	/** For tests: run in the job's thread as it starts. */
+	volatile Consumer<UUID> onStart = id -> {
+	};
+
 	ImportJobs(FileImports imports, ImportJobRepository repository, CurrentUser currentUser, MessageSource messages,
 			JsonMapper json, Clock clock, PlatformTransactionManager transactionManager) {
 		this.imports = imports;
@@ -100,8 +106,11 @@ public class ImportJobs {
 		this.separately.executeWithoutResult(status -> this.repository.insert(id, kind, mode.code(), fileName,
 				FileImports.sha256(content), content.length, this.currentUser.username(), this.clock.instant()));
 		Locale locale = LocaleContextHolder.getLocale();
-		this.executor.execute(new DelegatingSecurityContextRunnable(() -> run(id, kind, content, mode, locale),
-				SecurityContextHolder.getContext()));
+		// a copy: signing out clears the session's context, which must not stop the job
+		SecurityContext context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(SecurityContextHolder.getContext().getAuthentication());
+		this.executor
+			.execute(new DelegatingSecurityContextRunnable(() -> run(id, kind, content, mode, locale), context));
 		return job(id);
 	}
 
@@ -140,6 +149,7 @@ public class ImportJobs {
 	private void run(UUID id, String kind, byte[] content, ImportMode mode, Locale locale) {
 		LocaleContextHolder.setLocale(locale);
 		try {
+			this.onStart.accept(id);
 			Integer total = this.imports.countRows(kind, content);
 			if (total != null) {
 				this.separately.executeWithoutResult(status -> this.repository.total(id, total));

@@ -3,17 +3,25 @@ package org.credence.integration.imports;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.credence.IntegrationTest;
 import org.credence.customer.ActivityFixtures;
 import org.credence.customer.Customers;
+import org.credence.identity.AuditEntry;
+import org.credence.identity.AuditQuery;
+import org.credence.identity.AuditTrail;
 import org.credence.identity.CurrentUser;
 import org.credence.identity.Role;
 import org.credence.identity.Users;
 import org.credence.receivable.Invoice;
 import org.credence.receivable.ReceivableFixtures;
 import org.credence.receivable.Receivables;
+import org.credence.shared.Paging;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +29,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -67,6 +78,9 @@ class ImportJobsIntegrationTests {
 	@Autowired
 	CurrentUser currentUser;
 
+	@Autowired
+	AuditTrail auditTrail;
+
 	ReceivableFixtures fixtures;
 
 	String customer;
@@ -75,6 +89,44 @@ class ImportJobsIntegrationTests {
 	void setUp() {
 		this.fixtures = new ReceivableFixtures(this.users, this.customers, this.currentUser, this.receivables);
 		this.customer = this.fixtures.customer();
+	}
+
+	@AfterEach
+	void resetHooks() {
+		this.jobs.onStart = id -> {
+		};
+	}
+
+	@Test
+	void signingOutWhileAJobRunsDoesNotStopItAndTheJobIsStillTheUsers() throws Exception {
+		String p = ReceivableFixtures.unique("S");
+		byte[] file = invoices(p, 3, null);
+		CountDownLatch signedOut = new CountDownLatch(1);
+		this.jobs.onStart = id -> await(signedOut);
+		SecurityContext session = SecurityContextHolder.createEmptyContext();
+		session.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(this.fixtures.finance, null,
+				CurrentUser.Authorities.of(List.of(Role.FINANCE))));
+		SecurityContext previous = SecurityContextHolder.getContext();
+		SecurityContextHolder.setContext(session);
+		ImportJob job;
+		try {
+			job = this.jobs.start("invoices", file, ImportMode.ALL, "signed-out.csv");
+		}
+		finally {
+			SecurityContextHolder.setContext(previous);
+		}
+		// what SecurityContextLogoutHandler does to the session's context on sign-out
+		session.setAuthentication(null);
+		signedOut.countDown();
+
+		ImportJob ended = awaitEnd(job.id());
+		assertThat(ended.status()).as(String.valueOf(ended.failure())).isEqualTo(ImportJob.Status.DONE);
+		assertThat(numbers()).containsExactly(p + "-1", p + "-2", p + "-3");
+		assertThat(this.auditTrail.entries(new AuditQuery(null, "invoice-import", null, null, null), new Paging(0, 100))
+			.items()
+			.stream()
+			.filter(e -> e.entityId().equals(job.fileSha256()))
+			.map(AuditEntry::actor)).containsExactly(this.fixtures.finance);
 	}
 
 	@Test
@@ -193,6 +245,18 @@ class ImportJobsIntegrationTests {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("file"))
 			.andExpect(jsonPath("$.errors[0].message", endsWith("“customer”.")));
+	}
+
+	private static void await(CountDownLatch latch) {
+		try {
+			if (!latch.await(30, TimeUnit.SECONDS)) {
+				throw new IllegalStateException("not released");
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private byte[] invoices(String prefix, int rows, String failingExternalId) {
