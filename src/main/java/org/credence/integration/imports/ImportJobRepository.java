@@ -65,6 +65,11 @@ class ImportJobRepository {
 				""").param("rows", rows).param("report", report).param("at", timestamp(at)).param("id", id).update();
 	}
 
+	/** Forgets a job that was refused before it started. */
+	void delete(UUID id) {
+		this.jdbc.sql("delete from integration.import_job where id = :id").param("id", id).update();
+	}
+
 	void failed(UUID id, String code, String detail, Instant at) {
 		this.jdbc.sql("""
 				update integration.import_job set status = 'FAILED', failure_code = :code, failure_detail = :detail,

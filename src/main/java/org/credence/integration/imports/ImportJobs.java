@@ -3,8 +3,11 @@ package org.credence.integration.imports;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -19,6 +22,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
@@ -66,14 +71,26 @@ public class ImportJobs {
 
 	private final TransactionTemplate separately;
 
-	private final ExecutorService executor;
+	private final Settings settings;
+
+	private final ThreadPoolExecutor executor;
 
 	/** For tests: run in the job's thread as it starts. */
 	volatile Consumer<UUID> onStart = id -> {
 	};
 
+	@Autowired
 	ImportJobs(FileImports imports, ImportJobRepository repository, CurrentUser currentUser, MessageSource messages,
-			JsonMapper json, Clock clock, PlatformTransactionManager transactionManager) {
+			JsonMapper json, Clock clock, PlatformTransactionManager transactionManager,
+			@Value("${credence.imports.job-workers:2}") int workers,
+			@Value("${credence.imports.queued-jobs:4}") int queued) {
+		this(imports, repository, currentUser, messages, json, clock, transactionManager,
+				new Settings(workers, queued));
+	}
+
+	ImportJobs(FileImports imports, ImportJobRepository repository, CurrentUser currentUser, MessageSource messages,
+			JsonMapper json, Clock clock, PlatformTransactionManager transactionManager, Settings settings) {
+		this.settings = settings;
 		this.imports = imports;
 		this.repository = repository;
 		this.currentUser = currentUser;
@@ -83,19 +100,25 @@ public class ImportJobs {
 		this.separately = new TransactionTemplate(transactionManager);
 		this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		AtomicInteger threads = new AtomicInteger();
-		this.executor = Executors.newFixedThreadPool(2, work -> {
-			Thread thread = new Thread(work, "import-job-" + threads.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
-		});
+		this.executor = new ThreadPoolExecutor(settings.workers(), settings.workers(), 0, TimeUnit.MILLISECONDS,
+				settings.queued() > 0 ? new ArrayBlockingQueue<>(settings.queued()) : new SynchronousQueue<>(),
+				work -> {
+					Thread thread = new Thread(work, "import-job-" + threads.incrementAndGet());
+					thread.setDaemon(true);
+					return thread;
+				});
 	}
 
 	/**
 	 * Starts importing a file in the background. The header is checked at once, so a file
-	 * that cannot be read or has wrong columns is refused here, not in the job.
+	 * that cannot be read or has wrong columns is refused here, not in the job. At most
+	 * {@code credence.imports.job-workers} jobs run at a time and
+	 * {@code credence.imports.queued-jobs} wait, each holding its file in memory; beyond
+	 * that a job is refused.
 	 * @throws NotFoundException when the kind is unknown
 	 * @throws InvalidInputException (on the field {@code file}) when the file cannot be
 	 * read or its header is wrong
+	 * @throws Busy when too many jobs are waiting already
 	 * @throws org.springframework.security.access.AccessDeniedException when the user may
 	 * not import this kind
 	 */
@@ -109,8 +132,14 @@ public class ImportJobs {
 		// a copy: signing out clears the session's context, which must not stop the job
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
 		context.setAuthentication(SecurityContextHolder.getContext().getAuthentication());
-		this.executor
-			.execute(new DelegatingSecurityContextRunnable(() -> run(id, kind, content, mode, locale), context));
+		try {
+			this.executor
+				.execute(new DelegatingSecurityContextRunnable(() -> run(id, kind, content, mode, locale), context));
+		}
+		catch (RejectedExecutionException ex) {
+			this.separately.executeWithoutResult(status -> this.repository.delete(id));
+			throw new Busy(this.settings.workers() + this.settings.queued());
+		}
 		return job(id);
 	}
 
@@ -201,6 +230,24 @@ public class ImportJobs {
 		String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
 		int newline = message.indexOf('\n');
 		return newline > 0 ? message.substring(0, newline) : message;
+	}
+
+	/**
+	 * How jobs run.
+	 *
+	 * @param workers jobs run at the same time
+	 * @param queued jobs that may wait for a worker, each holding its file in memory
+	 */
+	record Settings(int workers, int queued) {
+	}
+
+	/** Too many jobs are waiting already: answered 503, to be tried again later. */
+	public static final class Busy extends CredenceException {
+
+		Busy(int limit) {
+			super("integration.job.busy", limit);
+		}
+
 	}
 
 }

@@ -3,10 +3,14 @@ package org.credence.integration.imports;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
 
 import org.credence.IntegrationTest;
 import org.credence.customer.ActivityFixtures;
@@ -27,15 +31,20 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.transaction.PlatformTransactionManager;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -80,6 +89,24 @@ class ImportJobsIntegrationTests {
 
 	@Autowired
 	AuditTrail auditTrail;
+
+	@Autowired
+	FileImports imports;
+
+	@Autowired
+	DataSource dataSource;
+
+	@Autowired
+	MessageSource messages;
+
+	@Autowired
+	JsonMapper json;
+
+	@Autowired
+	Clock clock;
+
+	@Autowired
+	PlatformTransactionManager transactionManager;
 
 	ReceivableFixtures fixtures;
 
@@ -245,6 +272,75 @@ class ImportJobsIntegrationTests {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("file"))
 			.andExpect(jsonPath("$.errors[0].message", endsWith("“customer”.")));
+	}
+
+	@Test
+	void beyondTheQueuedJobsAJobIsRefusedWith503AndNothingIsStarted() throws Exception {
+		String p = ReceivableFixtures.unique("Q");
+		CountDownLatch release = new CountDownLatch(1);
+		ImportJobs small = new ImportJobs(this.imports, this.repository, this.currentUser, this.messages, this.json,
+				this.clock, this.transactionManager, new ImportJobs.Settings(1, 1));
+		small.onStart = id -> await(release);
+		try {
+			ImportJob running = ActivityFixtures.as(this.fixtures.finance, Role.FINANCE,
+					() -> small.start("invoices", invoices(p + "a", 1, null), ImportMode.ALL, "a.csv"));
+			ImportJob queued = ActivityFixtures.as(this.fixtures.finance, Role.FINANCE,
+					() -> small.start("invoices", invoices(p + "b", 1, null), ImportMode.ALL, "b.csv"));
+			assertThatExceptionOfType(ImportJobs.Busy.class)
+				.isThrownBy(() -> ActivityFixtures.as(this.fixtures.finance, Role.FINANCE,
+						() -> small.start("invoices", invoices(p + "c", 1, null), ImportMode.ALL, p + "c.csv")));
+			assertThat(jobsOf(p + "c.csv")).isZero();
+			release.countDown();
+			assertThat(awaitEnd(running.id()).status()).isEqualTo(ImportJob.Status.DONE);
+			assertThat(awaitEnd(queued.id()).status()).isEqualTo(ImportJob.Status.DONE);
+			assertThat(numbers()).containsExactly(p + "a-1", p + "b-1");
+		}
+		finally {
+			release.countDown();
+			small.stop();
+		}
+	}
+
+	@Test
+	void theApiAnswers503WhenTooManyJobsWait() throws Exception {
+		String p = ReceivableFixtures.unique("B");
+		CountDownLatch release = new CountDownLatch(1);
+		this.jobs.onStart = id -> await(release);
+		List<UUID> started = new ArrayList<>();
+		try {
+			// two workers and four waiting by default
+			for (int i = 0; i < 6; i++) {
+				byte[] file = invoices(p + i, 1, null);
+				started.add(
+						ActivityFixtures
+							.as(this.fixtures.finance, Role.FINANCE,
+									() -> this.jobs.start("invoices", file, ImportMode.ALL, "busy.csv"))
+							.id());
+			}
+			this.mvc
+				.perform(multipart("/api/v1/imports/{kind}", "invoices").file(file(invoices(p + "x", 1, null)))
+					.param("background", "true")
+					.header("Accept-Language", "en")
+					.with(ActivityFixtures.basic(this.fixtures.finance)))
+				.andExpect(status().isServiceUnavailable())
+				.andExpect(header().string("Retry-After", "60"))
+				.andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+				.andExpect(jsonPath("$.detail", containsString("Too many imports")));
+		}
+		finally {
+			release.countDown();
+		}
+		for (UUID id : started) {
+			assertThat(awaitEnd(id).status()).isEqualTo(ImportJob.Status.DONE);
+		}
+	}
+
+	private int jobsOf(String fileName) {
+		return JdbcClient.create(this.dataSource)
+			.sql("select count(*) from integration.import_job where file_name = :name")
+			.param("name", fileName)
+			.query(Integer.class)
+			.single();
 	}
 
 	private static void await(CountDownLatch latch) {
