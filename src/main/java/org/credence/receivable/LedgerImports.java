@@ -21,11 +21,13 @@ import org.credence.receivable.ledger.InvoiceStaging;
 import org.credence.receivable.ledger.InvoiceStaging.Counts;
 import org.credence.receivable.ledger.InvoiceStaging.Stage;
 import org.credence.receivable.ledger.InvoiceStaging.Staged;
+import org.credence.shared.ConflictException;
 import org.credence.shared.InvalidInputException.FieldProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -78,6 +80,10 @@ public class LedgerImports {
 
 	private final Clock clock;
 
+	/** For tests: run between the checks and the insert. */
+	volatile Runnable beforeInsert = () -> {
+	};
+
 	LedgerImports(InvoiceStaging staging, Customers customers, FxRates fxRates, CurrentUser currentUser,
 			AuditTrail auditTrail, ApplicationEventPublisher events, Clock clock) {
 		this.staging = staging;
@@ -101,6 +107,9 @@ public class LedgerImports {
 	 * @param progress told the number of rows consumed so far, every
 	 * {@value #PROGRESS_EVERY} rows and at the end of the file
 	 * @return what was written and why rows were refused
+	 * @throws ConflictException when an invoice with an external id or number of the file
+	 * was recorded by someone else between the checks and the insert: nothing is written,
+	 * and the same file imported again reports the rows concerned
 	 * @throws org.springframework.security.access.AccessDeniedException without the right
 	 * to write receivables
 	 */
@@ -167,7 +176,19 @@ public class LedgerImports {
 			return new LedgerImport(total, 0, allOrNothing && rejected > 0 ? 0 : counts.unchanged(),
 					allOrNothing && rejected > 0 ? total : rejected, problems, Math.max(0, unlisted), List.of());
 		}
-		List<String> customerCodes = this.staging.insert(this.currentUser.username(), this.clock.instant());
+		this.beforeInsert.run();
+		List<String> customerCodes;
+		try {
+			customerCodes = this.staging.insert(this.currentUser.username(), this.clock.instant());
+		}
+		catch (DuplicateKeyException ex) {
+			// an invoice with an external id or number of the file was recorded since the
+			// check: the transaction is lost, the file is imported again and then reports
+			// the rows concerned
+			log.info("Invoice import refused: an invoice of the file was recorded meanwhile ({})",
+					ex.getMostSpecificCause().getMessage());
+			throw new ConflictException("receivable.import.changed-meanwhile");
+		}
 		log.debug("Imported {} invoices: read and staged in {} ms, checked in {} ms, inserted in {} ms", toWrite,
 				(staged - started) / 1_000_000, (checked - staged) / 1_000_000,
 				(System.nanoTime() - checked) / 1_000_000);

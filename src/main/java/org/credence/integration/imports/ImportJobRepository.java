@@ -5,6 +5,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -24,12 +26,13 @@ class ImportJobRepository {
 	}
 
 	void insert(UUID id, String kind, String mode, @Nullable String fileName, String sha256, long size, String by,
-			Instant at) {
+			Instant at, String owner) {
 		this.jdbc.sql("""
 				insert into integration.import_job (id, kind, mode, file_name, file_sha256, file_size, status,
-				  created_by, created_at)
-				values (:id, :kind, :mode, :fileName, :sha256, :size, 'RUNNING', :by, :at)
+				  created_by, created_at, owner, heartbeat_at)
+				values (:id, :kind, :mode, :fileName, :sha256, :size, 'RUNNING', :by, :at, :owner, :at)
 				""")
+			.param("owner", owner)
 			.param("id", id)
 			.param("kind", kind)
 			.param("mode", mode)
@@ -48,21 +51,48 @@ class ImportJobRepository {
 			.update();
 	}
 
-	void progress(UUID id, int rows) {
+	void progress(UUID id, int rows, Instant at) {
 		this.jdbc
-			.sql("update integration.import_job set rows_done = greatest(rows_done, :rows) "
+			.sql("update integration.import_job set rows_done = greatest(rows_done, :rows), heartbeat_at = :at "
 					+ "where id = :id and status = 'RUNNING'")
 			.param("rows", rows)
+			.param("at", timestamp(at))
 			.param("id", id)
 			.update();
 	}
 
-	void done(UUID id, int rows, String report, Instant at) {
-		this.jdbc.sql("""
+	/** Tells that the jobs are alive, queued or running on this instance. */
+	void heartbeat(Collection<UUID> ids, Instant at) {
+		for (UUID id : ids) {
+			this.jdbc.sql("update integration.import_job set heartbeat_at = :at where id = :id and status = 'RUNNING'")
+				.param("at", timestamp(at))
+				.param("id", id)
+				.update();
+		}
+	}
+
+	/**
+	 * Marks a job done with its report, when it is still running: in the transaction that
+	 * wrote its data, so that both commit or neither.
+	 * @return whether it was still running (when not, another instance took it for dead
+	 * and marked it failed, and the data must not be committed)
+	 */
+	boolean done(UUID id, int rows, String report, Instant at) {
+		return this.jdbc.sql("""
 				update integration.import_job set status = 'DONE', rows_done = :rows, rows_total = :rows,
 				  report = cast(:report as jsonb), finished_at = :at
 				where id = :id and status = 'RUNNING'
-				""").param("rows", rows).param("report", report).param("at", timestamp(at)).param("id", id).update();
+				""")
+			.param("rows", rows)
+			.param("report", report)
+			.param("at", timestamp(at))
+			.param("id", id)
+			.update() == 1;
+	}
+
+	/** Forgets a job that was refused before it started. */
+	void delete(UUID id) {
+		this.jdbc.sql("delete from integration.import_job where id = :id").param("id", id).update();
 	}
 
 	void failed(UUID id, String code, String detail, Instant at) {
@@ -78,13 +108,39 @@ class ImportJobRepository {
 			.update();
 	}
 
-	/** Marks every running job failed: at startup, when none can be running. */
-	int failRunning(String code, Instant at) {
-		return this.jdbc.sql("""
-				update integration.import_job set status = 'FAILED', failure_code = :code, failure_detail = '',
-				  finished_at = :at
-				where status = 'RUNNING'
-				""").param("code", code).param("at", timestamp(at)).update();
+	/**
+	 * Marks the dead jobs failed: those still running whose heartbeat is older than
+	 * {@code staleBefore}, and those of the instance {@code owner} (left by it before it
+	 * restarted) unless they are among {@code alive}, its own queued or running ones.
+	 * @return how many were marked
+	 */
+	int failDead(String owner, Collection<UUID> alive, Instant staleBefore, String code, Instant at) {
+		List<UUID> dead = this.jdbc
+			.sql("select id from integration.import_job "
+					+ "where status = 'RUNNING' and (owner = :owner or heartbeat_at < :stale)")
+			.param("owner", owner)
+			.param("stale", timestamp(staleBefore))
+			.query(UUID.class)
+			.list();
+		int failed = 0;
+		for (UUID id : dead) {
+			if (alive.contains(id)) {
+				continue;
+			}
+			// the condition again: a heartbeat written meanwhile keeps the job alive
+			failed += this.jdbc.sql("""
+					update integration.import_job set status = 'FAILED', failure_code = :code, failure_detail = '',
+					  finished_at = :at
+					where id = :id and status = 'RUNNING' and (owner = :owner or heartbeat_at < :stale)
+					""")
+				.param("code", code)
+				.param("at", timestamp(at))
+				.param("id", id)
+				.param("owner", owner)
+				.param("stale", timestamp(staleBefore))
+				.update();
+		}
+		return failed;
 	}
 
 	Optional<Row> find(UUID id) {

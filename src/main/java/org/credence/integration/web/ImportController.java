@@ -3,6 +3,7 @@ package org.credence.integration.web;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -18,10 +19,15 @@ import org.credence.integration.imports.ImportMode;
 import org.credence.integration.imports.ImportResult;
 import org.credence.shared.InvalidInputException;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -50,9 +56,24 @@ class ImportController {
 
 	private final ImportJobs jobs;
 
-	ImportController(FileImports imports, ImportJobs jobs) {
+	private final MessageSource messages;
+
+	ImportController(FileImports imports, ImportJobs jobs, MessageSource messages) {
 		this.imports = imports;
 		this.jobs = jobs;
+		this.messages = messages;
+	}
+
+	/** Too many background imports wait already: 503, to be tried again in a minute. */
+	@ExceptionHandler(ImportJobs.Busy.class)
+	ResponseEntity<ProblemDetail> busy(ImportJobs.Busy ex) {
+		Locale locale = LocaleContextHolder.getLocale();
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+				this.messages.getMessage(ex.messageCode(), ex.arguments(), ex.messageCode(), locale));
+		problem.setTitle(this.messages.getMessage("integration.job.busy.title", null, locale));
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, "60")
+			.body(problem);
 	}
 
 	@PostMapping(path = "/{kind}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

@@ -87,6 +87,9 @@ class ImportPageController {
 			model.addAttribute("fileErrors",
 					ex.problems().stream().map(p -> message(p.messageCode(), p.arguments())).toList());
 		}
+		catch (ImportJobs.Busy ex) {
+			model.addAttribute("fileErrors", List.of(message(ex.messageCode(), ex.arguments())));
+		}
 		return "integration/import";
 	}
 

@@ -3,28 +3,50 @@ package org.credence.integration.imports;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
 
 import org.credence.IntegrationTest;
 import org.credence.customer.ActivityFixtures;
 import org.credence.customer.Customers;
+import org.credence.identity.AuditEntry;
+import org.credence.identity.AuditQuery;
+import org.credence.identity.AuditTrail;
 import org.credence.identity.CurrentUser;
 import org.credence.identity.Role;
 import org.credence.identity.Users;
 import org.credence.receivable.Invoice;
 import org.credence.receivable.ReceivableFixtures;
 import org.credence.receivable.Receivables;
+import org.credence.shared.Paging;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -67,6 +89,27 @@ class ImportJobsIntegrationTests {
 	@Autowired
 	CurrentUser currentUser;
 
+	@Autowired
+	FileImports imports;
+
+	@Autowired
+	DataSource dataSource;
+
+	@Autowired
+	MessageSource messages;
+
+	@Autowired
+	JsonMapper json;
+
+	@Autowired
+	Clock clock;
+
+	@Autowired
+	PlatformTransactionManager transactionManager;
+
+	@Autowired
+	AuditTrail auditTrail;
+
 	ReceivableFixtures fixtures;
 
 	String customer;
@@ -75,6 +118,173 @@ class ImportJobsIntegrationTests {
 	void setUp() {
 		this.fixtures = new ReceivableFixtures(this.users, this.customers, this.currentUser, this.receivables);
 		this.customer = this.fixtures.customer();
+	}
+
+	@AfterEach
+	void resetHooks() {
+		this.jobs.onStart = id -> {
+		};
+		this.jobs.beforeDone = id -> {
+		};
+	}
+
+	@Test
+	void aStartingInstanceFailsItsOwnLeftJobsAndThoseWithoutHeartbeatButNotTheLiveJobsOfOthers() {
+		Instant now = this.clock.instant();
+		UUID mine = UUID.randomUUID();
+		UUID othersLive = UUID.randomUUID();
+		UUID othersDead = UUID.randomUUID();
+		this.repository.insert(mine, "invoices", "all", "a.csv", "0".repeat(64), 10, this.fixtures.finance, now,
+				this.jobs.instanceId());
+		this.repository.insert(othersLive, "invoices", "all", "b.csv", "1".repeat(64), 10, this.fixtures.finance,
+				now.minus(Duration.ofHours(2)), "other-instance");
+		this.repository.progress(othersLive, 10_000, now.minusSeconds(30));
+		this.repository.insert(othersDead, "invoices", "all", "c.csv", "2".repeat(64), 10, this.fixtures.finance,
+				now.minus(Duration.ofHours(2)), "crashed-instance");
+		this.repository.progress(othersDead, 10_000, now.minus(Duration.ofMinutes(6)));
+
+		this.jobs.failInterrupted();
+
+		assertThat(statusOf(mine)).isEqualTo(ImportJob.Status.FAILED);
+		assertThat(statusOf(othersDead)).isEqualTo(ImportJob.Status.FAILED);
+		// another instance's job whose heartbeat is recent is alive: it goes on
+		assertThat(statusOf(othersLive)).isEqualTo(ImportJob.Status.RUNNING);
+		this.repository.failed(othersLive, "integration.job.interrupted", "", now);
+	}
+
+	@Test
+	void aJobTakenForDeadWhileWritingIsNotWrittenSoItsFailureSaysTheTruth() throws Exception {
+		String p = ReceivableFixtures.unique("T");
+		TransactionTemplate separately = new TransactionTemplate(this.transactionManager);
+		separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		// another instance marks the job failed just before it is marked done
+		this.jobs.beforeDone = id -> separately.executeWithoutResult(
+				status -> this.repository.failed(id, "integration.job.interrupted", "", this.clock.instant()));
+
+		ImportJob job = ActivityFixtures.as(this.fixtures.finance, Role.FINANCE,
+				() -> this.jobs.start("invoices", invoices(p, 3, null), ImportMode.ALL, "taken.csv"));
+		ImportJob ended = awaitEnd(job.id());
+
+		assertThat(ended.status()).isEqualTo(ImportJob.Status.FAILED);
+		assertThat(numbers()).isEmpty();
+	}
+
+	@Test
+	void signingOutWhileAJobRunsDoesNotStopItAndTheJobIsStillTheUsers() throws Exception {
+		String p = ReceivableFixtures.unique("S");
+		byte[] file = invoices(p, 3, null);
+		CountDownLatch signedOut = new CountDownLatch(1);
+		this.jobs.onStart = id -> await(signedOut);
+		SecurityContext session = SecurityContextHolder.createEmptyContext();
+		session.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(this.fixtures.finance, null,
+				CurrentUser.Authorities.of(List.of(Role.FINANCE))));
+		SecurityContext previous = SecurityContextHolder.getContext();
+		SecurityContextHolder.setContext(session);
+		ImportJob job;
+		try {
+			job = this.jobs.start("invoices", file, ImportMode.ALL, "signed-out.csv");
+		}
+		finally {
+			SecurityContextHolder.setContext(previous);
+		}
+		// what SecurityContextLogoutHandler does to the session's context on sign-out
+		session.setAuthentication(null);
+		signedOut.countDown();
+
+		ImportJob ended = awaitEnd(job.id());
+		assertThat(ended.status()).as(String.valueOf(ended.failure())).isEqualTo(ImportJob.Status.DONE);
+		assertThat(numbers()).containsExactly(p + "-1", p + "-2", p + "-3");
+		assertThat(this.auditTrail.entries(new AuditQuery(null, "invoice-import", null, null, null), new Paging(0, 100))
+			.items()
+			.stream()
+			.filter(e -> e.entityId().equals(job.fileSha256()))
+			.map(AuditEntry::actor)).containsExactly(this.fixtures.finance);
+	}
+
+	@Test
+	void beyondTheQueuedJobsAJobIsRefusedWith503AndNothingIsStarted() throws Exception {
+		String p = ReceivableFixtures.unique("Q");
+		CountDownLatch release = new CountDownLatch(1);
+		ImportJobs small = new ImportJobs(this.imports, this.repository, this.currentUser, this.messages, this.json,
+				this.clock, this.transactionManager,
+				new ImportJobs.Settings(1, 1, "queue-test", Duration.ofMinutes(5)));
+		small.onStart = id -> await(release);
+		try {
+			ImportJob running = ActivityFixtures.as(this.fixtures.finance, Role.FINANCE,
+					() -> small.start("invoices", invoices(p + "a", 1, null), ImportMode.ALL, "a.csv"));
+			ImportJob queued = ActivityFixtures.as(this.fixtures.finance, Role.FINANCE,
+					() -> small.start("invoices", invoices(p + "b", 1, null), ImportMode.ALL, "b.csv"));
+			assertThatExceptionOfType(ImportJobs.Busy.class)
+				.isThrownBy(() -> ActivityFixtures.as(this.fixtures.finance, Role.FINANCE,
+						() -> small.start("invoices", invoices(p + "c", 1, null), ImportMode.ALL, p + "c.csv")));
+			assertThat(jobsOf(p + "c.csv")).isZero();
+			release.countDown();
+			assertThat(awaitEnd(running.id()).status()).isEqualTo(ImportJob.Status.DONE);
+			assertThat(awaitEnd(queued.id()).status()).isEqualTo(ImportJob.Status.DONE);
+			assertThat(numbers()).containsExactly(p + "a-1", p + "b-1");
+		}
+		finally {
+			release.countDown();
+			small.stop();
+		}
+	}
+
+	@Test
+	void theApiAnswers503WhenTooManyJobsWait() throws Exception {
+		String p = ReceivableFixtures.unique("B");
+		CountDownLatch release = new CountDownLatch(1);
+		this.jobs.onStart = id -> await(release);
+		List<UUID> started = new ArrayList<>();
+		try {
+			// two workers and four waiting by default
+			for (int i = 0; i < 6; i++) {
+				byte[] file = invoices(p + i, 1, null);
+				started.add(
+						ActivityFixtures
+							.as(this.fixtures.finance, Role.FINANCE,
+									() -> this.jobs.start("invoices", file, ImportMode.ALL, "busy.csv"))
+							.id());
+			}
+			this.mvc
+				.perform(multipart("/api/v1/imports/{kind}", "invoices").file(file(invoices(p + "x", 1, null)))
+					.param("background", "true")
+					.header("Accept-Language", "en")
+					.with(ActivityFixtures.basic(this.fixtures.finance)))
+				.andExpect(status().isServiceUnavailable())
+				.andExpect(header().string("Retry-After", "60"))
+				.andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+				.andExpect(jsonPath("$.detail", containsString("Too many imports")));
+		}
+		finally {
+			release.countDown();
+		}
+		for (UUID id : started) {
+			assertThat(awaitEnd(id).status()).isEqualTo(ImportJob.Status.DONE);
+		}
+	}
+
+	private ImportJob.Status statusOf(UUID id) {
+		return this.repository.find(id).orElseThrow().status();
+	}
+
+	private int jobsOf(String fileName) {
+		return JdbcClient.create(this.dataSource)
+			.sql("select count(*) from integration.import_job where file_name = :name")
+			.param("name", fileName)
+			.query(Integer.class)
+			.single();
+	}
+
+	private static void await(CountDownLatch latch) {
+		try {
+			if (!latch.await(30, TimeUnit.SECONDS)) {
+				throw new IllegalStateException("not released");
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	@Test
@@ -134,9 +344,9 @@ class ImportJobsIntegrationTests {
 		UUID running = UUID.randomUUID();
 		UUID done = UUID.randomUUID();
 		this.repository.insert(running, "invoices", "all", "a.csv", "0".repeat(64), 10, this.fixtures.finance,
-				Instant.now());
+				this.clock.instant(), this.jobs.instanceId());
 		this.repository.insert(done, "invoices", "all", "b.csv", "1".repeat(64), 10, this.fixtures.finance,
-				Instant.now());
+				this.clock.instant(), this.jobs.instanceId());
 		this.repository.done(done, 0, "{\"rows\":0,\"accepted\":0,\"rejected\":0,\"errors\":[],\"unlistedErrors\":0,"
 				+ "\"warnings\":[],\"unchanged\":0}", Instant.now());
 
