@@ -5,7 +5,9 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import org.credence.customer.CustomerDraft;
@@ -19,11 +21,12 @@ import org.credence.receivable.PaymentEntry.RequestedAllocation;
 
 /**
  * Two years of the demo customers' receivables ledger as plain data, the same for the
- * same seed and day: monthly USD and EUR rates, orders, the invoices that bill them,
- * payments (most on time or a little late, some customers chronically late, a few that
- * stopped paying and carry long overdue items, some in parts), price-adjustment credit
- * notes and a couple of disputed invoices. Every date counts back from the day the demo
- * is loaded; what falls after that day is left out, so recent invoices are still open.
+ * same seed and day, shaped like a building-materials supplier's book: monthly USD and
+ * EUR rates, orders, the invoices that bill them, payments (most on time or a little
+ * late, weaker companies later, a handful chronically late, two that stopped paying and
+ * carry old debt, some in parts), price-adjustment credit notes and a couple of disputed
+ * invoices. Every date counts back from the day the demo is loaded; what falls after that
+ * day is left out, so recent invoices are still open.
  */
 final class DemoLedger {
 
@@ -98,31 +101,72 @@ final class DemoLedger {
 	private DemoLedger() {
 	}
 
+	/** At most this many customers stopped paying and carry seriously old debt. */
+	static final int STOPPED_AT_MOST = 2;
+
+	/** At most this many customers dispute an invoice. */
+	static final int DISPUTES_AT_MOST = 2;
+
 	/**
-	 * Which customers have a ledger: about one in six of those active or suspended, so
-	 * that the demo still starts in seconds with every document recorded through the
-	 * ledger's API.
+	 * Which customers have a ledger: HD-0001, the customer everybody opens first, and
+	 * about two in five of those active or suspended (about one in three of the
+	 * portfolio), so that the demo still starts in seconds with every document recorded
+	 * through the ledger's API.
 	 */
 	static boolean hasLedger(int index, CustomerDraft customer) {
-		return index > 0 && index % 6 == 1
-				&& (customer.status() == CustomerStatus.ACTIVE || customer.status() == CustomerStatus.SUSPENDED);
+		return index == 0
+				|| ((customer.status() == CustomerStatus.ACTIVE || customer.status() == CustomerStatus.SUSPENDED)
+						&& new Random(DemoPlan.SEED * 67 + index).nextInt(100) < 42);
 	}
 
-	static Payer payer(int index, CustomerDraft customer) {
-		if (customer.status() == CustomerStatus.SUSPENDED) {
-			return Payer.STOPPED;
+	/**
+	 * How each customer with a ledger pays, by code, in plan order. Payment follows the
+	 * customer's {@linkplain DemoFinancials#profile financial profile}: sound companies
+	 * mostly pay on time, stretched ones a little late, weak ones often a month or two
+	 * late; distressed ones are mostly chronic late payers, and the first
+	 * {@value #STOPPED_AT_MOST} suspended ones stopped paying. HD-0001 pays on time.
+	 */
+	static Map<String, Payer> payers(List<CustomerDraft> customers) {
+		Map<String, Payer> payers = new LinkedHashMap<>();
+		int stopped = 0;
+		for (int i = 0; i < customers.size(); i++) {
+			CustomerDraft customer = customers.get(i);
+			if (!hasLedger(i, customer)) {
+				continue;
+			}
+			Payer payer;
+			if (i == 0) {
+				payer = Payer.PROMPT;
+			}
+			else if (customer.status() == CustomerStatus.SUSPENDED && stopped < STOPPED_AT_MOST) {
+				payer = Payer.STOPPED;
+				stopped++;
+			}
+			else {
+				int roll = new Random(DemoPlan.SEED * 47 + i).nextInt(100);
+				payer = switch (DemoFinancials.profile(i, customer)) {
+					case SOUND -> roll < 72 ? Payer.PROMPT : roll < 97 ? Payer.LATE : Payer.CHRONIC;
+					case STRETCHED -> roll < 35 ? Payer.PROMPT : roll < 88 ? Payer.LATE : Payer.CHRONIC;
+					case WEAK -> roll < 15 ? Payer.PROMPT : roll < 70 ? Payer.LATE : Payer.CHRONIC;
+					case DISTRESSED -> roll < 40 ? Payer.LATE : Payer.CHRONIC;
+				};
+			}
+			payers.put(customer.code(), payer);
 		}
-		int roll = new Random(DemoPlan.SEED * 47 + index).nextInt(100);
-		return roll < 55 ? Payer.PROMPT : roll < 80 ? Payer.LATE : roll < 93 ? Payer.CHRONIC : Payer.STOPPED;
+		return payers;
 	}
 
 	static History history(List<CustomerDraft> customers, LocalDate today) {
 		List<Step> steps = new ArrayList<>(rates(today));
 		List<Dispute> disputes = new ArrayList<>();
+		Map<String, Payer> payers = payers(customers);
 		for (int i = 0; i < customers.size(); i++) {
 			CustomerDraft customer = customers.get(i);
-			if (hasLedger(i, customer)) {
-				customer(i, customer, today, steps, disputes);
+			Payer payer = payers.get(customer.code());
+			if (payer != null) {
+				// the first late payers past the flagship each dispute one recent invoice
+				boolean disputing = i > 0 && payer == Payer.LATE && disputes.size() < DISPUTES_AT_MOST;
+				customer(i, customer, payer, disputing, today, steps, disputes);
 			}
 		}
 		steps.removeIf(step -> step.on().isAfter(today));
@@ -146,25 +190,30 @@ final class DemoLedger {
 		return rates;
 	}
 
-	private static void customer(int index, CustomerDraft customer, LocalDate today, List<Step> steps,
-			List<Dispute> disputes) {
-		Random random = new Random(DemoPlan.SEED * 59 + index);
-		Payer payer = payer(index, customer);
+	private static void customer(int index, CustomerDraft customer, Payer payer, boolean disputing, LocalDate today,
+			List<Step> steps, List<Dispute> disputes) {
+		Random random = new Random(DemoPlan.SEED * 71 + index);
 		String code = customer.code();
-		String currency = random.nextInt(10) == 0 ? (random.nextBoolean() ? "USD" : "EUR") : "CNY";
+		boolean flagship = index == 0;
+		String currency = !flagship && random.nextInt(10) == 0 ? (random.nextBoolean() ? "USD" : "EUR") : "CNY";
 		// monthly sales of 50,000 to 2 million yuan (or a seventh of that in dollars or
-		// euros)
-		long monthly = Math.round(Math.pow(10, 4.7 + random.nextDouble() * 1.6));
+		// euros); HD-0001 buys about 400,000 a month on 60 days (its credit line)
+		long monthly = flagship ? 400_000 : Math.round(Math.pow(10, 4.7 + random.nextDouble() * 1.6));
 		if (!"CNY".equals(currency)) {
 			monthly /= 7;
 		}
-		int terms = TERMS[random.nextInt(TERMS.length)];
-		// a customer that stopped paying did so three to fourteen months ago
-		LocalDate stoppedOn = today.minusDays(90 + random.nextInt(330));
-		boolean disputing = index % 60 == 13;
+		int terms = flagship ? 60 : TERMS[random.nextInt(TERMS.length)];
+		// a customer that stopped paying did so seven to eleven months ago; the supplier
+		// stopped delivering some six weeks later
+		LocalDate stoppedOn = today.minusDays(210 + random.nextInt(120));
+		LocalDate deliveriesStopped = stoppedOn.plusDays(45);
+		boolean disputed = false;
 		int sequence = 0;
 		LocalDate start = today.minusMonths(MONTHS).plusDays(random.nextInt(25));
 		for (LocalDate issued = start; !issued.isAfter(today); issued = issued.plusDays(28 + random.nextInt(25))) {
+			if (payer == Payer.STOPPED && issued.isAfter(deliveriesStopped)) {
+				break;
+			}
 			sequence++;
 			BigDecimal amount = BigDecimal.valueOf(monthly * (60 + random.nextInt(80)) / 100)
 				.setScale(2, RoundingMode.HALF_UP);
@@ -194,22 +243,27 @@ final class DemoLedger {
 						new CreditNoteEntry(note, code, note, credit, currency, issued.plusDays(10), number)));
 				owed = owed.subtract(credit);
 			}
-			if (disputing && due.isAfter(today.minusDays(75)) && due.isBefore(today.minusDays(20))
-					&& disputes.stream().noneMatch(d -> d.invoiceNumber().startsWith("DM-INV-" + code + "-"))) {
+			if (disputing && !disputed && due.isAfter(today.minusDays(50)) && due.isBefore(today.minusDays(10))) {
 				disputes.add(new Dispute(number, "客户称部分货物规格不符，要求退换后再付款。"));
+				disputed = true;
 				continue;
 			}
 			int late = switch (payer) {
-				case PROMPT -> random.nextInt(9) - 4;
-				case LATE -> 5 + random.nextInt(21);
-				case CHRONIC -> 30 + random.nextInt(61);
-				case STOPPED -> due.isAfter(stoppedOn) ? -1_000 : 10 + random.nextInt(40);
+				case PROMPT -> random.nextInt(9) - 5;
+				case LATE -> 3 + random.nextInt(24);
+				case CHRONIC -> 20 + random.nextInt(51);
+				case STOPPED -> due.isAfter(stoppedOn) ? -1_000 : 15 + random.nextInt(40);
 			};
 			if (late == -1_000) {
 				continue;
 			}
 			LocalDate paid = due.plusDays(late);
-			if (payer == Payer.CHRONIC && random.nextInt(5) < 2) {
+			boolean inParts = switch (payer) {
+				case CHRONIC, STOPPED -> random.nextInt(5) < 2;
+				case LATE -> random.nextInt(8) == 0;
+				case PROMPT -> false;
+			};
+			if (inParts) {
 				BigDecimal part = owed.divide(BigDecimal.valueOf(2), 2, RoundingMode.DOWN);
 				LocalDate firstPart = due.plusDays(late / 3);
 				steps.add(payment(code + "-" + sequence + "-1", code, part, currency, firstPart, number));

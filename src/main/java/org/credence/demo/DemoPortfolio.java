@@ -135,6 +135,9 @@ class DemoPortfolio implements ApplicationRunner {
 		for (DemoPlan.DemoBlacklisting blacklisting : DemoPlan.blacklistings(plan)) {
 			this.customers.blacklist(blacklisting.customerCode(), blacklisting.reason(), blacklisting.evidence(), null);
 		}
+		// the ledger before the assessments, so that their payment-behaviour factors see
+		// it
+		loadLedger(plan, today);
 		for (int i = 0; i < plan.size(); i++) {
 			CustomerDraft customer = plan.get(i);
 			if (DemoFinancials.hasStatements(i, customer)) {
@@ -143,7 +146,6 @@ class DemoPortfolio implements ApplicationRunner {
 				this.assessments.assess(customer.code(), null, DemoFinancials.answers(i, customer));
 			}
 		}
-		loadLedger(plan, today);
 	}
 
 	/** Two years of receivables, document by document through the ledger's API. */

@@ -137,12 +137,55 @@ class DemoPortfolioIntegrationTests {
 				.stream()
 				.anyMatch(c -> c.code().equals(row.customerCode())))
 			.toList();
-		assertThat(demoRows).as("demo customers with open receivables").hasSizeGreaterThan(20);
-		assertThat(demoRows).as("some owe money more than 90 days overdue")
-			.filteredOn(row -> row.aging().buckets().stream().skip(4).anyMatch(b -> b.amount().signum() > 0))
-			.hasSizeBetween(3, 30);
+		java.util.Map<String, DemoLedger.Payer> payers = DemoLedger.payers(DemoPlan.customers(DemoPortfolio.CUSTOMERS));
+		assertThat(demoRows).as("demo customers with open receivables")
+			.hasSizeGreaterThan(DemoPortfolio.CUSTOMERS / 4)
+			.anyMatch(row -> row.customerCode().equals("HD-0001") && row.aging().total().signum() > 0);
+		// like a real supplier's book: a fifth or so overdue, mostly by a month or two
+		java.math.BigDecimal total = portfolio.total().total();
+		java.math.BigDecimal overdue = portfolio.total().overdue();
+		java.util.List<java.math.BigDecimal> buckets = portfolio.total()
+			.buckets()
+			.stream()
+			.map(b -> b.amount())
+			.toList();
+		assertThat(overdue.doubleValue() / total.doubleValue())
+			.as("overdue %s of %s, buckets %s", overdue, total, buckets)
+			.isBetween(0.15, 0.25);
+		assertThat(buckets.get(1).add(buckets.get(2)).doubleValue() / overdue.doubleValue())
+			.as("1 to 60 days of the overdue %s", buckets)
+			.isGreaterThan(0.6);
+		assertThat(demoRows).as("only a few owe money more than 180 days overdue")
+			.filteredOn(row -> row.aging().buckets().stream().skip(5).anyMatch(b -> b.amount().signum() > 0))
+			.extracting(CustomerAging::customerCode)
+			.hasSizeBetween(1, 3)
+			.allSatisfy(code -> assertThat(payers.get(code)).isEqualTo(DemoLedger.Payer.STOPPED));
 		assertThat(demoRows).as("some owe in dollars or euros")
 			.anyMatch(row -> row.aging().byCurrency().stream().anyMatch(c -> !c.currency().equals("CNY")));
+		// the assessments saw the ledger: behaviour counts, and late payers score lower
+		java.util.Map<DemoLedger.Payer, java.util.List<AssessmentResult>> byPayer = payers.entrySet()
+			.stream()
+			.flatMap(e -> this.currentUser.asSystem(() -> this.assessments.current(e.getKey()))
+				.map(result -> java.util.Map.entry(e.getValue(), result))
+				.stream())
+			.collect(java.util.stream.Collectors.groupingBy(java.util.Map.Entry::getKey, java.util.stream.Collectors
+				.mapping(java.util.Map.Entry::getValue, java.util.stream.Collectors.toList())));
+		assertThat(byPayer.values().stream().flatMap(java.util.List::stream))
+			.allSatisfy(result -> assertThat(result.factors())
+				.filteredOn(f -> f.code().equals("AVG_DAYS_LATE") || f.code().equals("LATE_SHARE"))
+				.isNotEmpty()
+				.noneMatch(AssessmentResult.FactorResult::missing));
+		java.util.function.Function<DemoLedger.Payer, Double> averageScore = payer -> byPayer.get(payer)
+			.stream()
+			.mapToDouble(result -> result.score().doubleValue())
+			.average()
+			.orElseThrow();
+		assertThat(averageScore.apply(DemoLedger.Payer.PROMPT)).as("prompt payers score above late ones")
+			.isGreaterThan(averageScore.apply(DemoLedger.Payer.LATE));
+		assertThat(averageScore.apply(DemoLedger.Payer.LATE)).as("late payers score above chronic ones")
+			.isGreaterThan(averageScore.apply(DemoLedger.Payer.CHRONIC));
+		assertThat(byPayer.get(DemoLedger.Payer.STOPPED)).as("customers that stopped paying are rated C-ish")
+			.allSatisfy(result -> assertThat(result.grade()).isIn("CCC", "CC", "C", "D"));
 		java.util.Set<java.math.BigDecimal> dsos = demoRows.stream()
 			.map(row -> this.currentUser.asSystem(() -> this.receivables.behaviour(row.customerCode(), today)).dso())
 			.filter(java.util.Objects::nonNull)

@@ -85,6 +85,29 @@ class ReceivablePagesTests {
 	}
 
 	@Test
+	void saysSoInsteadOfDrawingEmptyChartsBeforeTheFirstInvoice() throws Exception {
+		this.mvc
+			.perform(get("/customers/{code}/receivables", this.customer).param("asOf", "2026-02-01")
+				.with(signedIn(this.fixtures.finance, Role.FINANCE))
+				.locale(Locale.ENGLISH))
+			.andExpect(status().isOk())
+			.andExpect(content()
+				.string(allOf(containsString("No open items on this day."), containsString("No DSO history yet"),
+						not(containsString("data-aging-chart")), not(containsString("id=\"dso-trend-chart\"")))));
+		this.mvc
+			.perform(get("/customers/{code}/receivables", this.customer).param("asOf", "2026-02-01")
+				.with(signedIn(this.fixtures.finance, Role.FINANCE))
+				.locale(Locale.SIMPLIFIED_CHINESE))
+			.andExpect(content().string(allOf(containsString("该日没有未结应收。"), containsString("暂无应收周转天数历史"))));
+		this.mvc
+			.perform(get("/customers/{code}/receivables", this.customer).param("asOf", "2026-05-15")
+				.with(signedIn(this.fixtures.finance, Role.FINANCE))
+				.locale(Locale.ENGLISH))
+			.andExpect(content().string(allOf(containsString("data-aging-chart"),
+					containsString("id=\"dso-trend-chart\""), not(containsString("No DSO history yet")))));
+	}
+
+	@Test
 	void showsTheReceivablesTabInChineseWithoutFinanceFormsForAnAuditor() throws Exception {
 		String auditor = this.fixtures.user(Role.AUDITOR);
 
