@@ -220,35 +220,71 @@ public class BankReceipts {
 	}
 
 	/**
-	 * Receipts of a status (all when absent), oldest booking first.
+	 * Receipts of a status (all when absent), oldest booking first. The queue (waiting
+	 * and dismissed receipts, which name payers no customer is known for) is finance's
+	 * work: only a caller who may write receivables, or an auditor, sees it. Anyone else
+	 * who may read receivables sees only the matched and assigned receipts of the
+	 * customers in their data scope.
+	 * @throws org.springframework.security.access.AccessDeniedException when such a
+	 * caller asks for the queue
 	 */
 	@Transactional(readOnly = true)
 	public PageResult<BankReceipt> receipts(@Nullable BankReceiptStatus status, Paging paging) {
 		this.currentUser.require(Permission.RECEIVABLE_READ);
-		return new PageResult<>(this.repository.list(status, paging.size(), paging.offset()), paging.page(),
-				paging.size(), this.repository.count(status));
+		if (maySeeQueue()) {
+			return new PageResult<>(this.repository.list(status, false, null, paging.size(), paging.offset()),
+					paging.page(), paging.size(), this.repository.count(status, false, null));
+		}
+		if (status == BankReceiptStatus.UNMATCHED || status == BankReceiptStatus.DISMISSED) {
+			this.currentUser.require(Permission.RECEIVABLE_WRITE);
+		}
+		List<String> scope = null;
+		if (this.currentUser.ownerScope().isPresent()) {
+			scope = List.copyOf(this.customers.known(this.repository.decidedCustomerCodes()));
+		}
+		return new PageResult<>(this.repository.list(status, true, scope, paging.size(), paging.offset()),
+				paging.page(), paging.size(), this.repository.count(status, true, scope));
 	}
 
 	/**
-	 * How many receipts wait in the queue; 0 for a caller who may not read receivables.
+	 * How many receipts wait in the queue; 0 for a caller who may not see the queue.
 	 */
 	@Transactional(readOnly = true)
 	public long unmatchedCount() {
-		if (!this.currentUser.has(Permission.RECEIVABLE_READ)) {
+		if (!this.currentUser.has(Permission.RECEIVABLE_READ) || !maySeeQueue()) {
 			return 0;
 		}
-		return this.repository.count(BankReceiptStatus.UNMATCHED);
+		return this.repository.count(BankReceiptStatus.UNMATCHED, false, null);
 	}
 
 	/**
-	 * A receipt.
+	 * A receipt. To a caller who may not see the queue, a waiting or dismissed receipt,
+	 * or one of a customer outside their data scope, is unknown.
 	 * @throws NotFoundException when unknown
 	 */
 	@Transactional(readOnly = true)
 	public BankReceipt receipt(long id) {
 		this.currentUser.require(Permission.RECEIVABLE_READ);
-		return this.repository.byId(id)
+		BankReceipt receipt = this.repository.byId(id)
 			.orElseThrow(() -> new NotFoundException("receivable.bank-receipt.not-found", id));
+		if (!maySeeQueue() && (!isDecided(receipt) || !visible(receipt.customerCode()))) {
+			throw new NotFoundException("receivable.bank-receipt.not-found", id);
+		}
+		return receipt;
+	}
+
+	/**
+	 * Whether the caller works the queue (may write receivables) or audits (reads
+	 * everything): they see every receipt, payers of unknown parties included.
+	 */
+	private boolean maySeeQueue() {
+		return this.currentUser.has(Permission.RECEIVABLE_WRITE)
+				|| this.currentUser.has(Permission.AUDIT_READ) && this.currentUser.ownerScope().isEmpty();
+	}
+
+	private static boolean isDecided(BankReceipt receipt) {
+		return (receipt.status() == BankReceiptStatus.MATCHED || receipt.status() == BankReceiptStatus.ASSIGNED)
+				&& receipt.customerCode() != null;
 	}
 
 	/**
@@ -335,8 +371,8 @@ public class BankReceipts {
 		}
 	}
 
-	private boolean visible(String customerCode) {
-		return this.customers.find(customerCode).isPresent();
+	private boolean visible(@Nullable String customerCode) {
+		return customerCode != null && this.customers.find(customerCode).isPresent();
 	}
 
 	private static String externalId(String lineKey) {
