@@ -37,11 +37,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * receipt. Debit entries and reversals are counted and skipped. Statements whose balances
  * do not reconcile are imported with a warning.
  * <p>
- * A credit line's key is a hash of the statement's account, reference, number and opening
- * date, the entry's place in the statement and the transaction's place in the entry, with
- * the amount, date and bank reference: the same statement imported again gives the same
- * keys, while lines that look identical (the same payer, amount and day) keep distinct
- * keys by their place.
+ * A credit line's key is a hash of the statement's account, number and opening balance
+ * (date and amount), the entry's place in the statement and the transaction's place in
+ * the entry, with the amount, date, the bank's entry references and the payer's
+ * end-to-end id; not the delivery reference (MT940 {@code :20:}), which banks change when
+ * they deliver a statement again. The same statement imported again gives the same keys,
+ * while lines that look identical (the same payer, amount and day) keep distinct keys by
+ * their place.
  */
 @Component
 public class BankStatementImporter implements FileImporter {
@@ -167,7 +169,7 @@ public class BankStatementImporter implements FileImporter {
 			StatementTransaction transaction, int transactionPosition, boolean wholeEntry) {
 		BigDecimal amount = wholeEntry ? entry.amount() : transaction.amount();
 		String currency = wholeEntry ? entry.currency() : transaction.currency();
-		String key = key(statement, entry, transactionPosition, amount);
+		String key = key(statement, entry, transaction, transactionPosition, amount);
 		String remittance = transaction.searchableText();
 		if (entry.transactions().size() == 1 && entry.entryText() != null) {
 			remittance = remittance.isEmpty() ? entry.entryText() : remittance + " " + entry.entryText();
@@ -178,12 +180,22 @@ public class BankStatementImporter implements FileImporter {
 				entry.bankReference());
 	}
 
-	static String key(BankStatement statement, StatementEntry entry, int transactionPosition, BigDecimal amount) {
-		String identity = String.join("|", statement.account(), String.valueOf(statement.reference()),
-				String.valueOf(statement.sequence()),
+	/**
+	 * What identifies a booked line, whoever delivers the statement and however often:
+	 * the account, the statement's number and opening balance, the line's place, amount
+	 * and date, and the references the bank gives the entry and the payer gave the
+	 * transaction. The delivery reference (MT940 {@code :20:}, camt {@code Stmt/Id}) is
+	 * left out: banks give a re-delivered statement a new one.
+	 */
+	static String key(BankStatement statement, StatementEntry entry, StatementTransaction transaction,
+			int transactionPosition, BigDecimal amount) {
+		String identity = String.join("|", statement.account(), String.valueOf(statement.sequence()),
 				statement.opening() == null ? "" : statement.opening().date().toString(),
+				statement.opening() == null ? "" : statement.opening().amount().toPlainString(),
 				String.valueOf(entry.position()), String.valueOf(transactionPosition), amount.toPlainString(),
-				entry.currency(), entry.bookingDate().toString(), String.valueOf(entry.bankReference()));
+				entry.currency(), entry.bookingDate().toString(), String.valueOf(entry.bankReference()),
+				String.valueOf(entry.customerReference()), String.valueOf(entry.entryText()),
+				String.valueOf(transaction.endToEndId()));
 		try {
 			return HexFormat.of()
 				.formatHex(MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8)));

@@ -300,6 +300,31 @@ class BankStatementImportIntegrationTests {
 					BankStatementFilesTests.bytes("camt053-stuzza-at.xml"), ImportMode.ALL)));
 	}
 
+	@Test
+	void theSameStatementDeliveredAgainUnderAnotherReferenceChangesNothing() {
+		String customer = this.fixtures.customer();
+		String invoice = this.fixtures.invoiceOf(customer, "210.00", "2026-02-01", "2026-03-01");
+		String account = "NL01REDL" + digits(10);
+		String unique = ReceivableFixtures.unique("RD");
+		String body = String.join("\r\n", ":25:" + account, ":28C:17/1", ":60F:C260301CNY0,00",
+				":61:2603020302C210,00NTRFNONREF//R1" + unique, ":86:/REMI/USTD//" + invoice + "/",
+				":61:2603020302C0,01NTRFNONREF", ":86:SAME PAYER", ":61:2603020302C0,01NTRFNONREF", ":86:SAME PAYER",
+				":62F:C260302CNY210,02", "-");
+
+		BankStatementImport first = this.fixtures
+			.asFinance(() -> this.importer.importStatements(bytes(":20:FIRST" + unique + "\r\n" + body)));
+		BankStatementImport second = this.fixtures
+			.asFinance(() -> this.importer.importStatements(bytes(":20:AGAIN" + unique + "\r\n" + body)));
+
+		assertThat(first.credits()).isEqualTo(3);
+		assertThat(first.alreadyImported()).isZero();
+		assertThat(first.receipts()).extracting(BankReceipt::id).doesNotHaveDuplicates();
+		assertThat(second.alreadyImported()).isEqualTo(3);
+		assertThat(second.receipts()).extracting(BankReceipt::id)
+			.containsExactlyElementsOf(first.receipts().stream().map(BankReceipt::id).toList());
+		assertThat(this.fixtures.asFinance(() -> this.receivables.payments(customer))).hasSize(1);
+	}
+
 	private String customerName(String code) {
 		return this.currentUser.asSystem(() -> this.customers.get(code).name());
 	}
