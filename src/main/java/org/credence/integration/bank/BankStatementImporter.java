@@ -34,8 +34,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (MT940 or camt.053), and hands every credit line to {@link BankReceipts}, which stores
  * and matches it; all in one transaction. Each transaction of a batch entry is its own
  * receipt, unless the transactions do not add up to the entry, when the entry is one
- * receipt. Debit entries and reversals are counted and skipped. Statements whose balances
- * do not reconcile are imported with a warning.
+ * receipt. Debit entries and reversals are counted and skipped; a reversed credit (MT940
+ * {@code RC}, a bounced receipt) is reported with a warning naming the line, for finance
+ * to look at: no payment is reversed automatically. Statements whose balances do not
+ * reconcile are imported with a warning.
  * <p>
  * A credit line's key is a hash of the statement's account, number and opening balance
  * (date and amount), the entry's place in the statement and the transaction's place in
@@ -112,6 +114,12 @@ public class BankStatementImporter implements FileImporter {
 			for (StatementEntry entry : statement.entries()) {
 				entries++;
 				if (!entry.isReceipt()) {
+					if (entry.isReversedCredit()) {
+						warnings.add(new BankStatementImport.Warning(entries, "integration.bank.credit.reversed",
+								plain(entry.amount()), entry.currency(), entry.bookingDate().toString(),
+								entry.bankReference() != null ? entry.bankReference()
+										: entry.customerReference() != null ? entry.customerReference() : "—"));
+					}
 					debits++;
 					continue;
 				}

@@ -325,6 +325,33 @@ class BankStatementImportIntegrationTests {
 		assertThat(this.fixtures.asFinance(() -> this.receivables.payments(customer))).hasSize(1);
 	}
 
+	@Test
+	void aReversedCreditIsADebitNeverAPaymentAndIsReportedAReversedDebitIsACredit() {
+		String customer = this.fixtures.customer();
+		String invoice = this.fixtures.invoiceOf(customer, "50.00", "2026-02-01", "2026-03-01");
+		String unique = ReceivableFixtures.unique("RV");
+		String mt940 = String.join("\r\n", ":20:" + unique, ":25:NL01REVS" + digits(10), ":28C:3/1",
+				":60F:C260301CNY1000,00", ":61:2603020302C7,13NTRFNONREF//V1" + unique, ":86:UNKNOWN SENDER",
+				":61:2603020302RC50,00NTRFNONREF//V2" + unique, ":86:/REMI/USTD//Returned " + invoice + "/",
+				":61:2603020302RD20,00NTRFNONREF//V3" + unique, ":86:RETURNED FEE", ":62F:C260302CNY977,13", "-");
+
+		BankStatementImport report = this.fixtures.asFinance(() -> this.importer.importStatements(bytes(mt940)));
+
+		assertThat(report.entries()).isEqualTo(3);
+		assertThat(report.credits()).isEqualTo(1);
+		assertThat(report.debitsSkipped()).isEqualTo(2);
+		assertThat(report.warnings()).extracting(BankStatementImport.Warning::messageCode)
+			.doesNotContain("integration.bank.balance.unreconciled");
+		assertThat(report.warnings()).filteredOn(w -> w.messageCode().equals("integration.bank.credit.reversed"))
+			.singleElement()
+			.satisfies(w -> {
+				assertThat(w.entry()).isEqualTo(2);
+				assertThat(w.arguments()).contains("50.00", "V2" + unique);
+			});
+		assertThat(this.fixtures.asFinance(() -> this.receivables.payments(customer))).isEmpty();
+		assertThat(this.fixtures.invoice(invoice).status()).isEqualTo(InvoiceStatus.OPEN);
+	}
+
 	private String customerName(String code) {
 		return this.currentUser.asSystem(() -> this.customers.get(code).name());
 	}
