@@ -38,11 +38,13 @@ import org.springframework.transaction.annotation.Transactional;
  * the unmatched receipts queue (未匹配收款).
  * <p>
  * Each credit line is stored once (by its line key: importing a statement again changes
- * nothing) and matched to a customer, trying in turn: an invoice number in the remittance
- * text (the invoices must all be one customer's); the payer's account in a customer's
- * credit file, or else the payer's name being exactly a customer's name; an open amount
- * that exactly one open invoice in the receipt's currency has. A matched receipt becomes
- * a payment ({@link Receivables#recordPayment}, external id {@code bank-<line key>})
+ * nothing) and matched to a customer, trying in turn: whole invoice numbers in the
+ * remittance text (in any case; only open invoices in the receipt's currency count, they
+ * must all be one customer's, and when the paying account is known to be another
+ * customer's the receipt waits as ambiguous); the payer's account in a customer's credit
+ * file, or else the payer's name being exactly a customer's name; an open amount that
+ * exactly one open invoice in the receipt's currency has. A matched receipt becomes a
+ * payment ({@link Receivables#recordPayment}, external id {@code bank-<line key>})
  * allocated to the invoices found, or oldest due first. A receipt that fits no customer,
  * fits several, or whose currency has no FX rate on its booking date waits in the queue
  * with that reason, until finance assigns it to a customer (and invoices) or dismisses it
@@ -115,6 +117,10 @@ public class BankReceipts {
 	private void match(long id, BankReceiptEntry entry) {
 		List<String> notes = new ArrayList<>();
 		Candidate candidate = byInvoiceNumber(entry, notes);
+		if (candidate == CONFLICT) {
+			this.repository.unmatched(id, "AMBIGUOUS", String.join("; ", notes), null);
+			return;
+		}
 		if (candidate == null) {
 			candidate = byPayer(entry, notes);
 		}
@@ -141,6 +147,11 @@ public class BankReceipts {
 				allocations.stream().map(RequestedAllocation::invoiceNumber).toList(), externalId, null, null);
 	}
 
+	/**
+	 * The customer whose open invoices in the receipt's currency the remittance names by
+	 * their whole numbers; {@link #CONFLICT} when the payer's account is known to belong
+	 * to another customer.
+	 */
 	private @Nullable Candidate byInvoiceNumber(BankReceiptEntry entry, List<String> notes) {
 		if (entry.remittance() == null) {
 			return null;
@@ -148,11 +159,17 @@ public class BankReceipts {
 		Set<String> candidates = InvoiceNumberCandidates.of(entry.remittance());
 		List<InvoiceOwner> invoices = this.repository.invoicesNumbered(candidates)
 			.stream()
-			.filter(i -> visible(i.customerCode()))
+			.filter(i -> i.open() && i.currency().equals(entry.currency()) && visible(i.customerCode()))
 			.toList();
 		Set<String> owners = new LinkedHashSet<>(invoices.stream().map(InvoiceOwner::customerCode).toList());
 		if (owners.size() == 1) {
-			return new Candidate(ReceiptMatch.INVOICE_NUMBER, owners.iterator().next(),
+			String owner = owners.iterator().next();
+			List<String> holders = this.bankAccounts.holdersOf(entry.payerAccount());
+			if (!holders.isEmpty() && !holders.contains(owner)) {
+				notes.add("invoices of " + owner + " paid from the account of " + String.join(", ", holders));
+				return CONFLICT;
+			}
+			return new Candidate(ReceiptMatch.INVOICE_NUMBER, owner,
 					invoices.stream().map(InvoiceOwner::number).distinct().toList());
 		}
 		if (owners.size() > 1) {
@@ -394,5 +411,10 @@ public class BankReceipts {
 
 	private record Candidate(ReceiptMatch match, String customerCode, List<String> invoiceNumbers) {
 	}
+
+	/**
+	 * The invoices named are one customer's, the paying account another's: ask finance.
+	 */
+	private static final Candidate CONFLICT = new Candidate(ReceiptMatch.INVOICE_NUMBER, "", List.of());
 
 }

@@ -156,15 +156,24 @@ public class BankReceiptRepository {
 			.update();
 	}
 
-	/** The numbers among {@code candidates} that are invoices, each with its customer. */
+	/**
+	 * The invoices numbered as one of {@code candidates}, each with its customer,
+	 * currency and whether anything of it is open.
+	 */
 	public List<InvoiceOwner> invoicesNumbered(Collection<String> candidates) {
 		if (candidates.isEmpty()) {
 			return List.of();
 		}
-		return this.jdbc
-			.sql("select number, customer_code from receivable.invoice where number = any(?) order by due_date, id")
+		return this.jdbc.sql("""
+				select i.number, i.customer_code, i.currency,
+				       i.written_off_on is null
+				       and i.amount > coalesce((select sum(a.amount) from receivable.allocation a
+				                                where a.invoice_id = i.id and a.reversed_on is null), 0) as open
+				from receivable.invoice i where i.number = any(?) order by i.due_date, i.id
+				""")
 			.param(candidates.toArray(String[]::new))
-			.query((rs, n) -> new InvoiceOwner(rs.getString("number"), rs.getString("customer_code")))
+			.query((rs, n) -> new InvoiceOwner(rs.getString("number"), rs.getString("customer_code"),
+					rs.getString("currency"), rs.getBoolean("open")))
 			.list();
 	}
 
@@ -174,14 +183,15 @@ public class BankReceiptRepository {
 	 */
 	public List<InvoiceOwner> openInvoicesOf(BigDecimal openAmount, String currency, int limit) {
 		return this.jdbc.sql("""
-				select i.number, i.customer_code from receivable.invoice i
+				select i.number, i.customer_code, i.currency from receivable.invoice i
 				where i.currency = ? and i.written_off_on is null and not i.disputed
 				  and i.amount - coalesce((select sum(a.amount) from receivable.allocation a
 				                           where a.invoice_id = i.id and a.reversed_on is null), 0) = ?
 				order by i.due_date, i.id limit ?
 				""")
 			.params(currency, openAmount, limit)
-			.query((rs, n) -> new InvoiceOwner(rs.getString("number"), rs.getString("customer_code")))
+			.query((rs, n) -> new InvoiceOwner(rs.getString("number"), rs.getString("customer_code"),
+					rs.getString("currency"), true))
 			.list();
 	}
 
@@ -206,8 +216,11 @@ public class BankReceiptRepository {
 				decidedAt == null ? null : decidedAt.toInstant());
 	}
 
-	/** An invoice number with the customer it belongs to. */
-	public record InvoiceOwner(String number, String customerCode) {
+	/**
+	 * An invoice number with the customer it belongs to, its currency and whether
+	 * anything of it is open.
+	 */
+	public record InvoiceOwner(String number, String customerCode, String currency, boolean open) {
 	}
 
 }

@@ -352,6 +352,52 @@ class BankStatementImportIntegrationTests {
 		assertThat(this.fixtures.invoice(invoice).status()).isEqualTo(InvoiceStatus.OPEN);
 	}
 
+	@Test
+	void matchesWholeOpenInvoiceNumbersInAnyCaseAndQueuesAnInvoiceOfAnotherCustomerThanThePayersAccount() {
+		String byNumber = this.fixtures.customer();
+		String number = "QA-" + digits(9);
+		this.fixtures.asFinance(() -> this.receivables
+			.recordInvoice(ReceivableFixtures.invoice(byNumber, number, "61.00", "2026-02-01", "2026-03-01")));
+		String fragmentOwner = this.fixtures.customer();
+		String digitsOnly = "9" + digits(9);
+		this.fixtures.asFinance(() -> this.receivables
+			.recordInvoice(ReceivableFixtures.invoice(fragmentOwner, digitsOnly, "62.00", "2026-02-01", "2026-03-01")));
+		String paidOwner = this.fixtures.customer();
+		String paid = this.fixtures.invoiceOf(paidOwner, "63.00", "2026-02-01", "2026-03-01");
+		this.fixtures.pay(paidOwner, "63.00", "2026-02-10", ReceivableFixtures.to(paid, "63.00"));
+		String invoiceOwner = this.fixtures.customer();
+		String theirs = this.fixtures.invoiceOf(invoiceOwner, "64.00", "2026-02-01", "2026-03-01");
+		String accountHolder = this.fixtures.customer();
+		String account = "NL" + digits(2) + "HOLD" + digits(10);
+		this.currentUser.asSystem(() -> this.bankAccounts.add(accountHolder, account, "Test bank"));
+		String unique = ReceivableFixtures.unique("IN");
+		String mt940 = String.join("\r\n", ":20:" + unique, ":25:NL01INVN" + digits(10), ":28C:5/1",
+				":60F:C260301CNY0,00",
+				// 1: the number in lower case
+				":61:2603020302C" + uniqueAmount() + "NTRFNONREF//N1" + unique,
+				":86:/REMI/USTD//paid " + number.toLowerCase() + " thanks/",
+				// 2: a fragment of a longer word is no invoice number
+				":61:2603020302C" + uniqueAmount() + "NTRFNONREF//N2" + unique,
+				":86:/REMI/USTD//REF-" + digitsOnly + "-01/",
+				// 3: a paid invoice decides nothing
+				":61:2603020302C" + uniqueAmount() + "NTRFNONREF//N3" + unique, ":86:/REMI/USTD//" + paid + "/",
+				// 4: another customer's invoice paid from a known account
+				":61:2603020302C" + uniqueAmount() + "NTRFNONREF//N4" + unique,
+				":86:/CNTP/" + account + "/TESTNL2A/A PAYER///REMI/USTD//" + theirs + "/", ":62F:C260302CNY0,00", "-");
+
+		List<BankReceipt> stored = this.fixtures.asFinance(() -> this.importer.importStatements(bytes(mt940)))
+			.receipts();
+
+		assertThat(stored).extracting(BankReceipt::match)
+			.containsExactly(ReceiptMatch.INVOICE_NUMBER, null, null, null);
+		assertThat(stored).extracting(BankReceipt::customerCode).containsExactly(byNumber, null, null, null);
+		assertThat(stored).extracting(BankReceipt::reasonCode)
+			.containsExactly(null, "NO_MATCH", "NO_MATCH", "AMBIGUOUS");
+		assertThat(stored.get(3).reasonDetail()).contains(accountHolder, invoiceOwner);
+		assertThat(this.fixtures.asFinance(() -> this.receivables.payments(invoiceOwner))).isEmpty();
+		assertThat(this.fixtures.asFinance(() -> this.receivables.payments(fragmentOwner))).isEmpty();
+	}
+
 	private String customerName(String code) {
 		return this.currentUser.asSystem(() -> this.customers.get(code).name());
 	}
