@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param reasonCode why it is unmatched: {@code NO_MATCH}, {@code AMBIGUOUS} (several
  * customers fit), {@code FX_RATE_MISSING} (a customer fits but its currency has no rate
  * on the booking date)
- * @param reasonDetail the facts behind the reason, for people
+ * @param reasonDetail the facts behind the reason, for people, in the reader's language
+ * (customers the reader may not see are not named)
  * @param customerCode the customer it became a payment of, or the one that fits when
  * {@code FX_RATE_MISSING}
  * @param invoiceNumbers the invoices the payment was allocated to by name

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -21,6 +22,7 @@ import org.credence.receivable.PaymentEntry.RequestedAllocation;
 import org.credence.receivable.bank.BankReceiptRepository;
 import org.credence.receivable.bank.BankReceiptRepository.InvoiceOwner;
 import org.credence.receivable.bank.InvoiceNumberCandidates;
+import org.credence.receivable.bank.ReasonNote;
 import org.credence.receivable.fx.FxRateRepository;
 import org.credence.receivable.ledger.LedgerRepository;
 import org.credence.shared.InvalidInputException;
@@ -30,6 +32,8 @@ import org.credence.shared.Paging;
 import org.credence.shared.RuleViolationException;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -71,11 +75,13 @@ public class BankReceipts {
 
 	private final AuditTrail auditTrail;
 
+	private final MessageSource messages;
+
 	private final Clock clock;
 
 	BankReceipts(BankReceiptRepository repository, LedgerRepository ledger, FxRateRepository fxRates, FxRates rates,
 			Receivables receivables, BankAccounts bankAccounts, Customers customers, CurrentUser currentUser,
-			AuditTrail auditTrail, Clock clock) {
+			AuditTrail auditTrail, MessageSource messages, Clock clock) {
 		this.repository = repository;
 		this.ledger = ledger;
 		this.fxRates = fxRates;
@@ -85,6 +91,7 @@ public class BankReceipts {
 		this.customers = customers;
 		this.currentUser = currentUser;
 		this.auditTrail = auditTrail;
+		this.messages = messages;
 		this.clock = clock;
 	}
 
@@ -99,26 +106,26 @@ public class BankReceipts {
 		for (BankReceiptEntry entry : entries) {
 			Optional<BankReceipt> existing = this.repository.byKey(entry.lineKey());
 			if (existing.isPresent()) {
-				received.add(new Received(existing.get(), false));
+				received.add(new Received(localized(existing.get()), false));
 				continue;
 			}
 			Optional<Long> id = this.repository.insert(entry, entry.remittance(), this.currentUser.username(),
 					this.clock.instant());
 			if (id.isEmpty()) {
-				received.add(new Received(this.repository.byKey(entry.lineKey()).orElseThrow(), false));
+				received.add(new Received(localized(this.repository.byKey(entry.lineKey()).orElseThrow()), false));
 				continue;
 			}
 			match(id.get(), entry);
-			received.add(new Received(this.repository.byId(id.get()).orElseThrow(), true));
+			received.add(new Received(localized(this.repository.byId(id.get()).orElseThrow()), true));
 		}
 		return received;
 	}
 
 	private void match(long id, BankReceiptEntry entry) {
-		List<String> notes = new ArrayList<>();
+		List<ReasonNote> notes = new ArrayList<>();
 		Candidate candidate = byInvoiceNumber(entry, notes);
 		if (candidate == CONFLICT) {
-			this.repository.unmatched(id, "AMBIGUOUS", String.join("; ", notes), null);
+			this.repository.unmatched(id, "AMBIGUOUS", notes, null);
 			return;
 		}
 		if (candidate == null) {
@@ -128,13 +135,13 @@ public class BankReceipts {
 			candidate = byAmount(entry, notes);
 		}
 		if (candidate == null) {
-			this.repository.unmatched(id, notes.isEmpty() ? "NO_MATCH" : "AMBIGUOUS",
-					notes.isEmpty() ? null : String.join("; ", notes), null);
+			this.repository.unmatched(id, notes.isEmpty() ? "NO_MATCH" : "AMBIGUOUS", notes, null);
 			return;
 		}
 		if (!entry.currency().equals(this.rates.companyCurrency())
 				&& this.fxRates.rateOn(entry.currency(), entry.bookingDate()).isEmpty()) {
-			this.repository.unmatched(id, "FX_RATE_MISSING", entry.currency() + " " + entry.bookingDate(),
+			this.repository.unmatched(id, "FX_RATE_MISSING",
+					List.of(ReasonNote.values("fx-rate", entry.currency(), entry.bookingDate().toString())),
 					candidate.customerCode());
 			return;
 		}
@@ -152,7 +159,7 @@ public class BankReceipts {
 	 * their whole numbers; {@link #CONFLICT} when the payer's account is known to belong
 	 * to another customer.
 	 */
-	private @Nullable Candidate byInvoiceNumber(BankReceiptEntry entry, List<String> notes) {
+	private @Nullable Candidate byInvoiceNumber(BankReceiptEntry entry, List<ReasonNote> notes) {
 		if (entry.remittance() == null) {
 			return null;
 		}
@@ -166,37 +173,37 @@ public class BankReceipts {
 			String owner = owners.iterator().next();
 			List<String> holders = this.bankAccounts.holdersOf(entry.payerAccount());
 			if (!holders.isEmpty() && !holders.contains(owner)) {
-				notes.add("invoices of " + owner + " paid from the account of " + String.join(", ", holders));
+				notes.add(new ReasonNote("invoice-account-conflict", List.of(List.of(owner), holders), List.of()));
 				return CONFLICT;
 			}
 			return new Candidate(ReceiptMatch.INVOICE_NUMBER, owner,
 					invoices.stream().map(InvoiceOwner::number).distinct().toList());
 		}
 		if (owners.size() > 1) {
-			notes.add("invoices of " + String.join(", ", owners));
+			notes.add(ReasonNote.of("invoices-of", List.copyOf(owners)));
 		}
 		return null;
 	}
 
-	private @Nullable Candidate byPayer(BankReceiptEntry entry, List<String> notes) {
+	private @Nullable Candidate byPayer(BankReceiptEntry entry, List<ReasonNote> notes) {
 		List<String> holders = this.bankAccounts.holdersOf(entry.payerAccount());
 		if (holders.size() == 1) {
 			return new Candidate(ReceiptMatch.BANK_ACCOUNT, holders.get(0), List.of());
 		}
 		if (holders.size() > 1) {
-			notes.add("account held by " + String.join(", ", holders));
+			notes.add(ReasonNote.of("account-held-by", holders));
 		}
 		List<String> named = this.bankAccounts.customersNamed(entry.payerName());
 		if (named.size() == 1) {
 			return new Candidate(ReceiptMatch.NAME, named.get(0), List.of());
 		}
 		if (named.size() > 1) {
-			notes.add("name of " + String.join(", ", named));
+			notes.add(ReasonNote.of("name-of", named));
 		}
 		return null;
 	}
 
-	private @Nullable Candidate byAmount(BankReceiptEntry entry, List<String> notes) {
+	private @Nullable Candidate byAmount(BankReceiptEntry entry, List<ReasonNote> notes) {
 		List<InvoiceOwner> invoices = this.repository.openInvoicesOf(entry.amount(), entry.currency(), 10)
 			.stream()
 			.filter(i -> visible(i.customerCode()))
@@ -206,7 +213,8 @@ public class BankReceipts {
 					List.of(invoices.get(0).number()));
 		}
 		if (invoices.size() > 1) {
-			notes.add(invoices.size() + " open invoices of " + entry.amount().toPlainString());
+			notes.add(ReasonNote.values("open-invoices-of", String.valueOf(invoices.size()),
+					entry.amount().toPlainString()));
 		}
 		return null;
 	}
@@ -249,8 +257,9 @@ public class BankReceipts {
 	public PageResult<BankReceipt> receipts(@Nullable BankReceiptStatus status, Paging paging) {
 		this.currentUser.require(Permission.RECEIVABLE_READ);
 		if (maySeeQueue()) {
-			return new PageResult<>(this.repository.list(status, false, null, paging.size(), paging.offset()),
-					paging.page(), paging.size(), this.repository.count(status, false, null));
+			return new PageResult<>(
+					localized(this.repository.list(status, false, null, paging.size(), paging.offset())), paging.page(),
+					paging.size(), this.repository.count(status, false, null));
 		}
 		if (status == BankReceiptStatus.UNMATCHED || status == BankReceiptStatus.DISMISSED) {
 			this.currentUser.require(Permission.RECEIVABLE_WRITE);
@@ -259,7 +268,7 @@ public class BankReceipts {
 		if (this.currentUser.ownerScope().isPresent()) {
 			scope = List.copyOf(this.customers.known(this.repository.decidedCustomerCodes()));
 		}
-		return new PageResult<>(this.repository.list(status, true, scope, paging.size(), paging.offset()),
+		return new PageResult<>(localized(this.repository.list(status, true, scope, paging.size(), paging.offset())),
 				paging.page(), paging.size(), this.repository.count(status, true, scope));
 	}
 
@@ -287,7 +296,7 @@ public class BankReceipts {
 		if (!maySeeQueue() && (!isDecided(receipt) || !visible(receipt.customerCode()))) {
 			throw new NotFoundException("receivable.bank-receipt.not-found", id);
 		}
-		return receipt;
+		return localized(receipt);
 	}
 
 	/**
@@ -379,7 +388,47 @@ public class BankReceipts {
 					Map.of("status", receipt.status().name()), Map.of("status", BankReceiptStatus.DISMISSED.name(),
 							"amount", receipt.amount().toPlainString(), "currency", receipt.currency()),
 					reason.strip()));
-		return this.repository.byId(id).orElseThrow();
+		return localized(this.repository.byId(id).orElseThrow());
+	}
+
+	private List<BankReceipt> localized(List<BankReceipt> receipts) {
+		return receipts.stream().map(this::localized).toList();
+	}
+
+	/**
+	 * The receipt with its reason's facts in the caller's language; customers the caller
+	 * may not see are not named.
+	 */
+	private BankReceipt localized(BankReceipt receipt) {
+		if (!BankReceiptRepository.holdsNotes(receipt.reasonDetail())) {
+			return receipt;
+		}
+		List<ReasonNote> notes = BankReceiptRepository.notes(receipt.reasonDetail());
+		Set<String> visible = this.customers
+			.known(notes.stream().flatMap(n -> n.customers().stream()).flatMap(List::stream).distinct().toList());
+		Locale locale = LocaleContextHolder.getLocale();
+		List<String> texts = new ArrayList<>();
+		for (ReasonNote note : notes) {
+			List<Object> arguments = new ArrayList<>();
+			for (List<String> codes : note.customers()) {
+				List<String> shown = codes.stream().filter(visible::contains).toList();
+				int hidden = codes.size() - shown.size();
+				arguments.add(hidden == 0 ? String.join(", ", shown)
+						: this.messages.getMessage("receivable.bank-receipt.detail.others",
+								new Object[] { String.join(", ", shown), hidden }, locale));
+			}
+			arguments.addAll(note.values());
+			String code = "receivable.bank-receipt.detail." + note.code();
+			texts.add(this.messages.getMessage(code, arguments.toArray(), code, locale));
+		}
+		String separator = this.messages.getMessage("receivable.bank-receipt.detail.separator", null, "; ", locale);
+		return new BankReceipt(receipt.id(), receipt.lineKey(), receipt.format(), receipt.statementAccount(),
+				receipt.statementReference(), receipt.bookingDate(), receipt.valueDate(), receipt.amount(),
+				receipt.currency(), receipt.payerName(), receipt.payerAccount(), receipt.remittance(),
+				receipt.endToEndId(), receipt.bankReference(), receipt.status(), receipt.match(), receipt.reasonCode(),
+				String.join(separator, texts), receipt.customerCode(), receipt.invoiceNumbers(),
+				receipt.paymentExternalId(), receipt.dismissalReason(), receipt.importedBy(), receipt.importedAt(),
+				receipt.decidedBy(), receipt.decidedAt());
 	}
 
 	private static void requireWaiting(BankReceipt receipt) {

@@ -20,6 +20,7 @@ import org.credence.receivable.BankReceiptEntry;
 import org.credence.receivable.BankReceiptStatus;
 import org.credence.receivable.ReceiptMatch;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -30,6 +31,8 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 public class BankReceiptRepository {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final JdbcClient jdbc;
 
@@ -140,7 +143,7 @@ public class BankReceiptRepository {
 		this.jdbc
 			.sql("""
 					update receivable.bank_receipt set status = ?, match_method = ?, customer_code = ?, invoice_numbers = ?,
-					    payment_external_id = ?, reason_code = null, reason_detail = null, decided_by = ?, decided_at = ?
+					    payment_external_id = ?, reason_code = null, reason_detail = null, reason_notes = null, decided_by = ?, decided_at = ?
 					where id = ?
 					""")
 			.params(status.name(), match.name(), customerCode,
@@ -149,11 +152,34 @@ public class BankReceiptRepository {
 			.update();
 	}
 
-	public void unmatched(long id, String reasonCode, @Nullable String reasonDetail, @Nullable String customerCode) {
-		this.jdbc.sql(
-				"update receivable.bank_receipt set reason_code = ?, reason_detail = ?, customer_code = ? where id = ?")
-			.params(reasonCode, cut(reasonDetail, 500), customerCode, id)
+	public void unmatched(long id, String reasonCode, List<ReasonNote> notes, @Nullable String customerCode) {
+		this.jdbc
+			.sql("""
+					update receivable.bank_receipt set reason_code = ?, reason_detail = null, reason_notes = cast(? as jsonb),
+					    customer_code = ? where id = ?
+					""")
+			.params(reasonCode, notes.isEmpty() ? null : JSON.writeValueAsString(notes), customerCode, id)
 			.update();
+	}
+
+	/**
+	 * The notes of a receipt read by {@link #byId} and the like: they come in its
+	 * {@code reasonDetail} as stored (JSON), for the caller to render.
+	 */
+	public static List<ReasonNote> notes(String stored) {
+		return List.of(JSON.readValue(stored, ReasonNote[].class));
+	}
+
+	/** Whether a receipt's {@code reasonDetail} holds stored notes rather than text. */
+	public static boolean holdsNotes(@Nullable String reasonDetail) {
+		return reasonDetail != null && reasonDetail.startsWith("[");
+	}
+
+	public void dismissed(long id, String reason, String decidedBy, Instant decidedAt) {
+		this.jdbc.sql("""
+				update receivable.bank_receipt set status = 'DISMISSED', dismissal_reason = ?, decided_by = ?,
+				    decided_at = ? where id = ?
+				""").params(reason, decidedBy, decidedAt.atOffset(ZoneOffset.UTC), id).update();
 	}
 
 	/**
@@ -210,7 +236,8 @@ public class BankReceiptRepository {
 				rs.getString("payer_account"), rs.getString("remittance"), rs.getString("end_to_end_id"),
 				rs.getString("bank_reference"), BankReceiptStatus.valueOf(rs.getString("status")),
 				match == null ? null : ReceiptMatch.valueOf(match), rs.getString("reason_code"),
-				rs.getString("reason_detail"), rs.getString("customer_code"), invoices == null ? List.of() : Arrays.asList(invoices.split(",")),
+				rs.getString("reason_notes") != null ? rs.getString("reason_notes") : rs.getString("reason_detail"),
+				rs.getString("customer_code"), invoices == null ? List.of() : Arrays.asList(invoices.split(",")),
 				rs.getString("payment_external_id"), rs.getString("dismissal_reason"), rs.getString("imported_by"),
 				rs.getObject("imported_at", OffsetDateTime.class).toInstant(), rs.getString("decided_by"),
 				decidedAt == null ? null : decidedAt.toInstant());

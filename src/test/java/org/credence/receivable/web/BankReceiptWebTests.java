@@ -63,6 +63,9 @@ class BankReceiptWebTests {
 	@Autowired
 	BankReceipts receipts;
 
+	@Autowired
+	org.credence.customer.BankAccounts bankAccounts;
+
 	ReceivableFixtures fixtures;
 
 	@BeforeEach
@@ -175,6 +178,46 @@ class BankReceiptWebTests {
 		this.mvc.perform(get("/receivables/aging").with(signedIn(sales, Role.SALES)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(not(containsString("/receivables/unmatched"))));
+	}
+
+	@Test
+	void givesTheReasonDetailInTheCallersLanguage() throws Exception {
+		String first = this.fixtures.customer();
+		String second = this.fixtures.customer();
+		String account = "NL" + (10 + ThreadLocalRandom.current().nextInt(89)) + "SHAR"
+				+ (1_000_000_000L + ThreadLocalRandom.current().nextLong(8_000_000_000L));
+		this.currentUser.asSystem(() -> this.bankAccounts.add(first, account, null));
+		this.currentUser.asSystem(() -> this.bankAccounts.add(second, account, null));
+		String unique = ReceivableFixtures.unique("LNG");
+		String mt940 = String.join("\n", ":20:" + unique, ":25:CN00LNG" + unique.substring(4), ":28C:1/1",
+				":60F:C260301CNY0,", ":61:260306C" + uniqueAmount() + "NTRFNONREF//L1" + unique,
+				":86:/CNTP/" + account + "/TESTNL2A/SHARED PAYER///REMI/USTD//March/", ":62F:C260306CNY0,", "-");
+		this.mvc
+			.perform(multipart("/api/v1/imports/bank-statements").file(file(mt940)).with(basic(this.fixtures.finance)))
+			.andExpect(status().isOk());
+		BankReceipt waiting = this.fixtures
+			.asFinance(() -> this.receipts.receipts(BankReceiptStatus.UNMATCHED, new Paging(0, 500)).items())
+			.stream()
+			.filter(r -> unique.equals(r.statementReference()))
+			.findFirst()
+			.orElseThrow();
+		onlyWaiting(waiting);
+
+		this.mvc
+			.perform(get("/api/v1/bank-receipts/{id}", waiting.id()).with(basic(this.fixtures.finance))
+				.locale(Locale.SIMPLIFIED_CHINESE))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.reasonCode").value("AMBIGUOUS"))
+			.andExpect(jsonPath("$.reasonDetail", allOf(containsString("账户"), containsString(first),
+					containsString(second), not(containsString("held by")))));
+		this.mvc
+			.perform(get("/api/v1/bank-receipts/{id}", waiting.id()).with(basic(this.fixtures.finance))
+				.locale(Locale.ENGLISH))
+			.andExpect(jsonPath("$.reasonDetail", allOf(containsString("held by"), containsString(first))));
+		this.mvc
+			.perform(get("/receivables/unmatched").with(signedIn(this.fixtures.finance, Role.FINANCE))
+				.locale(Locale.SIMPLIFIED_CHINESE))
+			.andExpect(content().string(allOf(containsString("SHARED PAYER"), not(containsString("held by")))));
 	}
 
 	@Test
