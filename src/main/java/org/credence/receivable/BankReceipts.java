@@ -51,8 +51,9 @@ import org.springframework.transaction.annotation.Transactional;
  * payment ({@link Receivables#recordPayment}, external id {@code bank-<line key>})
  * allocated to the invoices found, or oldest due first. A receipt that fits no customer,
  * fits several, or whose currency has no FX rate on its booking date waits in the queue
- * with that reason, until finance assigns it to a customer (and invoices) or dismisses it
- * as no customer's payment; both audited.
+ * with that reason (as does one with more decimals than the ledger keeps, such as 12.345
+ * KWD: it is stored exactly and cannot be assigned), until finance assigns it to a
+ * customer (and invoices) or dismisses it as no customer's payment; both audited.
  */
 @Service
 public class BankReceipts {
@@ -122,6 +123,11 @@ public class BankReceipts {
 	}
 
 	private void match(long id, BankReceiptEntry entry) {
+		if (!fitsLedger(entry.amount())) {
+			this.repository.unmatched(id, "AMOUNT_SCALE",
+					List.of(ReasonNote.values("amount-scale", entry.amount().toPlainString(), entry.currency())), null);
+			return;
+		}
 		List<ReasonNote> notes = new ArrayList<>();
 		Candidate candidate = byInvoiceNumber(entry, notes);
 		if (candidate == CONFLICT) {
@@ -321,7 +327,8 @@ public class BankReceipts {
 	 * @throws InvalidInputException ({@code invoiceNumbers}) when an invoice is not the
 	 * customer's open invoice in the receipt's currency
 	 * @throws RuleViolationException {@code RECEIPT_DECIDED} when the receipt does not
-	 * wait any more, {@code FX_RATE_MISSING}
+	 * wait any more, {@code AMOUNT_SCALE} when its amount has more decimals than the
+	 * ledger keeps, {@code FX_RATE_MISSING}
 	 */
 	@Transactional
 	public BankReceipt assign(long id, @Nullable String customerCode, @Nullable List<String> invoiceNumbers) {
@@ -332,6 +339,10 @@ public class BankReceipts {
 		BankReceipt receipt = this.repository.lock(id)
 			.orElseThrow(() -> new NotFoundException("receivable.bank-receipt.not-found", id));
 		requireWaiting(receipt);
+		if (!fitsLedger(receipt.amount())) {
+			throw new RuleViolationException("AMOUNT_SCALE", "receivable.bank-receipt.amount-scale",
+					receipt.amount().toPlainString(), receipt.currency());
+		}
 		CustomerDetails customer = this.customers.get(customerCode.strip());
 		List<String> numbers = invoiceNumbers == null ? List.of()
 				: invoiceNumbers.stream().filter(n -> n != null && !n.isBlank()).map(String::strip).distinct().toList();
@@ -429,6 +440,14 @@ public class BankReceipts {
 				String.join(separator, texts), receipt.customerCode(), receipt.invoiceNumbers(),
 				receipt.paymentExternalId(), receipt.dismissalReason(), receipt.importedBy(), receipt.importedAt(),
 				receipt.decidedBy(), receipt.decidedAt());
+	}
+
+	/**
+	 * Whether the ledger can hold the amount: it keeps two decimals, so a receipt of
+	 * 12.345 KWD cannot become a payment and waits for finance.
+	 */
+	private static boolean fitsLedger(BigDecimal amount) {
+		return amount.stripTrailingZeros().scale() <= 2;
 	}
 
 	private static void requireWaiting(BankReceipt receipt) {

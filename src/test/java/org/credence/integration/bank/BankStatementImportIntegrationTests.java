@@ -68,6 +68,9 @@ class BankStatementImportIntegrationTests {
 
 	ReceivableFixtures fixtures;
 
+	@Autowired
+	org.credence.receivable.FxRates fxRates;
+
 	@BeforeEach
 	void setUp() {
 		this.fixtures = new ReceivableFixtures(this.users, this.customers, this.currentUser, this.receivables);
@@ -396,6 +399,32 @@ class BankStatementImportIntegrationTests {
 		assertThat(stored.get(3).reasonDetail()).contains(accountHolder, invoiceOwner);
 		assertThat(this.fixtures.asFinance(() -> this.receivables.payments(invoiceOwner))).isEmpty();
 		assertThat(this.fixtures.asFinance(() -> this.receivables.payments(fragmentOwner))).isEmpty();
+	}
+
+	@Test
+	void aLineWithMoreDecimalsThanTheLedgerHoldsWaitsWithItsExactAmountWhileTheRestImports() {
+		String customer = this.fixtures.customer();
+		String account = "DE" + digits(20);
+		this.currentUser.asSystem(() -> this.bankAccounts.add(customer, account, null));
+		this.fixtures.asFinance(
+				() -> this.fxRates.enter(java.time.LocalDate.parse("2026-03-02"), "KWD", new BigDecimal("23.1")));
+		String unique = ReceivableFixtures.unique("KW");
+		String mt940 = String.join("\n", ":20:" + unique, ":25:KW00COMP" + digits(10), ":28C:9/1",
+				":60F:C260301KWD0,000", ":61:260302C12,345NTRFNONREF//K1" + unique, ":86:" + account + " SOME COMPANY",
+				":61:260302C5,NTRFNONREF//K2" + unique, ":86:WHO KNOWS", ":62F:C260302KWD17,345", "-");
+
+		BankStatementImport report = this.fixtures.asFinance(() -> this.importer.importStatements(bytes(mt940)));
+
+		assertThat(report.credits()).isEqualTo(2);
+		BankReceipt fils = report.receipts().get(0);
+		assertThat(fils.status()).isEqualTo(BankReceiptStatus.UNMATCHED);
+		assertThat(fils.reasonCode()).isEqualTo("AMOUNT_SCALE");
+		assertThat(fils.amount()).isEqualByComparingTo("12.345");
+		assertThat(report.receipts().get(1).reasonCode()).isEqualTo("NO_MATCH");
+		assertThat(this.fixtures.asFinance(() -> this.receivables.payments(customer))).isEmpty();
+		assertThatExceptionOfType(RuleViolationException.class)
+			.isThrownBy(() -> this.fixtures.asFinance(() -> this.receipts.assign(fils.id(), customer, null)))
+			.satisfies(ex -> assertThat(ex.reasonCode()).isEqualTo("AMOUNT_SCALE"));
 	}
 
 	private String customerName(String code) {
