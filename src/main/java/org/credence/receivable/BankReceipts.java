@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -21,6 +22,7 @@ import org.credence.receivable.PaymentEntry.RequestedAllocation;
 import org.credence.receivable.bank.BankReceiptRepository;
 import org.credence.receivable.bank.BankReceiptRepository.InvoiceOwner;
 import org.credence.receivable.bank.InvoiceNumberCandidates;
+import org.credence.receivable.bank.ReasonNote;
 import org.credence.receivable.fx.FxRateRepository;
 import org.credence.receivable.ledger.LedgerRepository;
 import org.credence.shared.InvalidInputException;
@@ -30,6 +32,8 @@ import org.credence.shared.Paging;
 import org.credence.shared.RuleViolationException;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,15 +42,18 @@ import org.springframework.transaction.annotation.Transactional;
  * the unmatched receipts queue (未匹配收款).
  * <p>
  * Each credit line is stored once (by its line key: importing a statement again changes
- * nothing) and matched to a customer, trying in turn: an invoice number in the remittance
- * text (the invoices must all be one customer's); the payer's account in a customer's
- * credit file, or else the payer's name being exactly a customer's name; an open amount
- * that exactly one open invoice in the receipt's currency has. A matched receipt becomes
- * a payment ({@link Receivables#recordPayment}, external id {@code bank-<line key>})
+ * nothing) and matched to a customer, trying in turn: whole invoice numbers in the
+ * remittance text (in any case; only open invoices in the receipt's currency count, they
+ * must all be one customer's, and when the paying account is known to be another
+ * customer's the receipt waits as ambiguous); the payer's account in a customer's credit
+ * file, or else the payer's name being exactly a customer's name; an open amount that
+ * exactly one open invoice in the receipt's currency has. A matched receipt becomes a
+ * payment ({@link Receivables#recordPayment}, external id {@code bank-<line key>})
  * allocated to the invoices found, or oldest due first. A receipt that fits no customer,
  * fits several, or whose currency has no FX rate on its booking date waits in the queue
- * with that reason, until finance assigns it to a customer (and invoices) or dismisses it
- * as no customer's payment; both audited.
+ * with that reason (as does one with more decimals than the ledger keeps, such as 12.345
+ * KWD: it is stored exactly and cannot be assigned), until finance assigns it to a
+ * customer (and invoices) or dismisses it as no customer's payment; both audited.
  */
 @Service
 public class BankReceipts {
@@ -69,11 +76,13 @@ public class BankReceipts {
 
 	private final AuditTrail auditTrail;
 
+	private final MessageSource messages;
+
 	private final Clock clock;
 
 	BankReceipts(BankReceiptRepository repository, LedgerRepository ledger, FxRateRepository fxRates, FxRates rates,
 			Receivables receivables, BankAccounts bankAccounts, Customers customers, CurrentUser currentUser,
-			AuditTrail auditTrail, Clock clock) {
+			AuditTrail auditTrail, MessageSource messages, Clock clock) {
 		this.repository = repository;
 		this.ledger = ledger;
 		this.fxRates = fxRates;
@@ -83,6 +92,7 @@ public class BankReceipts {
 		this.customers = customers;
 		this.currentUser = currentUser;
 		this.auditTrail = auditTrail;
+		this.messages = messages;
 		this.clock = clock;
 	}
 
@@ -97,24 +107,33 @@ public class BankReceipts {
 		for (BankReceiptEntry entry : entries) {
 			Optional<BankReceipt> existing = this.repository.byKey(entry.lineKey());
 			if (existing.isPresent()) {
-				received.add(new Received(existing.get(), false));
+				received.add(new Received(localized(existing.get()), false));
 				continue;
 			}
 			Optional<Long> id = this.repository.insert(entry, entry.remittance(), this.currentUser.username(),
 					this.clock.instant());
 			if (id.isEmpty()) {
-				received.add(new Received(this.repository.byKey(entry.lineKey()).orElseThrow(), false));
+				received.add(new Received(localized(this.repository.byKey(entry.lineKey()).orElseThrow()), false));
 				continue;
 			}
 			match(id.get(), entry);
-			received.add(new Received(this.repository.byId(id.get()).orElseThrow(), true));
+			received.add(new Received(localized(this.repository.byId(id.get()).orElseThrow()), true));
 		}
 		return received;
 	}
 
 	private void match(long id, BankReceiptEntry entry) {
-		List<String> notes = new ArrayList<>();
+		if (!fitsLedger(entry.amount())) {
+			this.repository.unmatched(id, "AMOUNT_SCALE",
+					List.of(ReasonNote.values("amount-scale", entry.amount().toPlainString(), entry.currency())), null);
+			return;
+		}
+		List<ReasonNote> notes = new ArrayList<>();
 		Candidate candidate = byInvoiceNumber(entry, notes);
+		if (candidate == CONFLICT) {
+			this.repository.unmatched(id, "AMBIGUOUS", notes, null);
+			return;
+		}
 		if (candidate == null) {
 			candidate = byPayer(entry, notes);
 		}
@@ -122,13 +141,13 @@ public class BankReceipts {
 			candidate = byAmount(entry, notes);
 		}
 		if (candidate == null) {
-			this.repository.unmatched(id, notes.isEmpty() ? "NO_MATCH" : "AMBIGUOUS",
-					notes.isEmpty() ? null : String.join("; ", notes), null);
+			this.repository.unmatched(id, notes.isEmpty() ? "NO_MATCH" : "AMBIGUOUS", notes, null);
 			return;
 		}
 		if (!entry.currency().equals(this.rates.companyCurrency())
 				&& this.fxRates.rateOn(entry.currency(), entry.bookingDate()).isEmpty()) {
-			this.repository.unmatched(id, "FX_RATE_MISSING", entry.currency() + " " + entry.bookingDate(),
+			this.repository.unmatched(id, "FX_RATE_MISSING",
+					List.of(ReasonNote.values("fx-rate", entry.currency(), entry.bookingDate().toString())),
 					candidate.customerCode());
 			return;
 		}
@@ -141,45 +160,56 @@ public class BankReceipts {
 				allocations.stream().map(RequestedAllocation::invoiceNumber).toList(), externalId, null, null);
 	}
 
-	private @Nullable Candidate byInvoiceNumber(BankReceiptEntry entry, List<String> notes) {
+	/**
+	 * The customer whose open invoices in the receipt's currency the remittance names by
+	 * their whole numbers; {@link #CONFLICT} when the payer's account is known to belong
+	 * to another customer.
+	 */
+	private @Nullable Candidate byInvoiceNumber(BankReceiptEntry entry, List<ReasonNote> notes) {
 		if (entry.remittance() == null) {
 			return null;
 		}
 		Set<String> candidates = InvoiceNumberCandidates.of(entry.remittance());
 		List<InvoiceOwner> invoices = this.repository.invoicesNumbered(candidates)
 			.stream()
-			.filter(i -> visible(i.customerCode()))
+			.filter(i -> i.open() && i.currency().equals(entry.currency()) && visible(i.customerCode()))
 			.toList();
 		Set<String> owners = new LinkedHashSet<>(invoices.stream().map(InvoiceOwner::customerCode).toList());
 		if (owners.size() == 1) {
-			return new Candidate(ReceiptMatch.INVOICE_NUMBER, owners.iterator().next(),
+			String owner = owners.iterator().next();
+			List<String> holders = this.bankAccounts.holdersOf(entry.payerAccount());
+			if (!holders.isEmpty() && !holders.contains(owner)) {
+				notes.add(new ReasonNote("invoice-account-conflict", List.of(List.of(owner), holders), List.of()));
+				return CONFLICT;
+			}
+			return new Candidate(ReceiptMatch.INVOICE_NUMBER, owner,
 					invoices.stream().map(InvoiceOwner::number).distinct().toList());
 		}
 		if (owners.size() > 1) {
-			notes.add("invoices of " + String.join(", ", owners));
+			notes.add(ReasonNote.of("invoices-of", List.copyOf(owners)));
 		}
 		return null;
 	}
 
-	private @Nullable Candidate byPayer(BankReceiptEntry entry, List<String> notes) {
+	private @Nullable Candidate byPayer(BankReceiptEntry entry, List<ReasonNote> notes) {
 		List<String> holders = this.bankAccounts.holdersOf(entry.payerAccount());
 		if (holders.size() == 1) {
 			return new Candidate(ReceiptMatch.BANK_ACCOUNT, holders.get(0), List.of());
 		}
 		if (holders.size() > 1) {
-			notes.add("account held by " + String.join(", ", holders));
+			notes.add(ReasonNote.of("account-held-by", holders));
 		}
 		List<String> named = this.bankAccounts.customersNamed(entry.payerName());
 		if (named.size() == 1) {
 			return new Candidate(ReceiptMatch.NAME, named.get(0), List.of());
 		}
 		if (named.size() > 1) {
-			notes.add("name of " + String.join(", ", named));
+			notes.add(ReasonNote.of("name-of", named));
 		}
 		return null;
 	}
 
-	private @Nullable Candidate byAmount(BankReceiptEntry entry, List<String> notes) {
+	private @Nullable Candidate byAmount(BankReceiptEntry entry, List<ReasonNote> notes) {
 		List<InvoiceOwner> invoices = this.repository.openInvoicesOf(entry.amount(), entry.currency(), 10)
 			.stream()
 			.filter(i -> visible(i.customerCode()))
@@ -189,7 +219,8 @@ public class BankReceipts {
 					List.of(invoices.get(0).number()));
 		}
 		if (invoices.size() > 1) {
-			notes.add(invoices.size() + " open invoices of " + entry.amount().toPlainString());
+			notes.add(ReasonNote.values("open-invoices-of", String.valueOf(invoices.size()),
+					entry.amount().toPlainString()));
 		}
 		return null;
 	}
@@ -220,35 +251,72 @@ public class BankReceipts {
 	}
 
 	/**
-	 * Receipts of a status (all when absent), oldest booking first.
+	 * Receipts of a status (all when absent), oldest booking first. The queue (waiting
+	 * and dismissed receipts, which name payers no customer is known for) is finance's
+	 * work: only a caller who may write receivables, or an auditor, sees it. Anyone else
+	 * who may read receivables sees only the matched and assigned receipts of the
+	 * customers in their data scope.
+	 * @throws org.springframework.security.access.AccessDeniedException when such a
+	 * caller asks for the queue
 	 */
 	@Transactional(readOnly = true)
 	public PageResult<BankReceipt> receipts(@Nullable BankReceiptStatus status, Paging paging) {
 		this.currentUser.require(Permission.RECEIVABLE_READ);
-		return new PageResult<>(this.repository.list(status, paging.size(), paging.offset()), paging.page(),
-				paging.size(), this.repository.count(status));
+		if (maySeeQueue()) {
+			return new PageResult<>(
+					localized(this.repository.list(status, false, null, paging.size(), paging.offset())), paging.page(),
+					paging.size(), this.repository.count(status, false, null));
+		}
+		if (status == BankReceiptStatus.UNMATCHED || status == BankReceiptStatus.DISMISSED) {
+			this.currentUser.require(Permission.RECEIVABLE_WRITE);
+		}
+		List<String> scope = null;
+		if (this.currentUser.ownerScope().isPresent()) {
+			scope = List.copyOf(this.customers.known(this.repository.decidedCustomerCodes()));
+		}
+		return new PageResult<>(localized(this.repository.list(status, true, scope, paging.size(), paging.offset())),
+				paging.page(), paging.size(), this.repository.count(status, true, scope));
 	}
 
 	/**
-	 * How many receipts wait in the queue; 0 for a caller who may not read receivables.
+	 * How many receipts wait in the queue; 0 for a caller who may not see the queue.
 	 */
 	@Transactional(readOnly = true)
 	public long unmatchedCount() {
-		if (!this.currentUser.has(Permission.RECEIVABLE_READ)) {
+		if (!this.currentUser.has(Permission.RECEIVABLE_READ) || !maySeeQueue()) {
 			return 0;
 		}
-		return this.repository.count(BankReceiptStatus.UNMATCHED);
+		return this.repository.count(BankReceiptStatus.UNMATCHED, false, null);
 	}
 
 	/**
-	 * A receipt.
+	 * A receipt. To a caller who may not see the queue, a waiting or dismissed receipt,
+	 * or one of a customer outside their data scope, is unknown.
 	 * @throws NotFoundException when unknown
 	 */
 	@Transactional(readOnly = true)
 	public BankReceipt receipt(long id) {
 		this.currentUser.require(Permission.RECEIVABLE_READ);
-		return this.repository.byId(id)
+		BankReceipt receipt = this.repository.byId(id)
 			.orElseThrow(() -> new NotFoundException("receivable.bank-receipt.not-found", id));
+		if (!maySeeQueue() && (!isDecided(receipt) || !visible(receipt.customerCode()))) {
+			throw new NotFoundException("receivable.bank-receipt.not-found", id);
+		}
+		return localized(receipt);
+	}
+
+	/**
+	 * Whether the caller works the queue (may write receivables) or audits (reads
+	 * everything): they see every receipt, payers of unknown parties included.
+	 */
+	private boolean maySeeQueue() {
+		return this.currentUser.has(Permission.RECEIVABLE_WRITE)
+				|| this.currentUser.has(Permission.AUDIT_READ) && this.currentUser.ownerScope().isEmpty();
+	}
+
+	private static boolean isDecided(BankReceipt receipt) {
+		return (receipt.status() == BankReceiptStatus.MATCHED || receipt.status() == BankReceiptStatus.ASSIGNED)
+				&& receipt.customerCode() != null;
 	}
 
 	/**
@@ -259,7 +327,8 @@ public class BankReceipts {
 	 * @throws InvalidInputException ({@code invoiceNumbers}) when an invoice is not the
 	 * customer's open invoice in the receipt's currency
 	 * @throws RuleViolationException {@code RECEIPT_DECIDED} when the receipt does not
-	 * wait any more, {@code FX_RATE_MISSING}
+	 * wait any more, {@code AMOUNT_SCALE} when its amount has more decimals than the
+	 * ledger keeps, {@code FX_RATE_MISSING}
 	 */
 	@Transactional
 	public BankReceipt assign(long id, @Nullable String customerCode, @Nullable List<String> invoiceNumbers) {
@@ -270,6 +339,10 @@ public class BankReceipts {
 		BankReceipt receipt = this.repository.lock(id)
 			.orElseThrow(() -> new NotFoundException("receivable.bank-receipt.not-found", id));
 		requireWaiting(receipt);
+		if (!fitsLedger(receipt.amount())) {
+			throw new RuleViolationException("AMOUNT_SCALE", "receivable.bank-receipt.amount-scale",
+					receipt.amount().toPlainString(), receipt.currency());
+		}
 		CustomerDetails customer = this.customers.get(customerCode.strip());
 		List<String> numbers = invoiceNumbers == null ? List.of()
 				: invoiceNumbers.stream().filter(n -> n != null && !n.isBlank()).map(String::strip).distinct().toList();
@@ -326,7 +399,55 @@ public class BankReceipts {
 					Map.of("status", receipt.status().name()), Map.of("status", BankReceiptStatus.DISMISSED.name(),
 							"amount", receipt.amount().toPlainString(), "currency", receipt.currency()),
 					reason.strip()));
-		return this.repository.byId(id).orElseThrow();
+		return localized(this.repository.byId(id).orElseThrow());
+	}
+
+	private List<BankReceipt> localized(List<BankReceipt> receipts) {
+		return receipts.stream().map(this::localized).toList();
+	}
+
+	/**
+	 * The receipt with its reason's facts in the caller's language; customers the caller
+	 * may not see are not named.
+	 */
+	private BankReceipt localized(BankReceipt receipt) {
+		if (!BankReceiptRepository.holdsNotes(receipt.reasonDetail())) {
+			return receipt;
+		}
+		List<ReasonNote> notes = BankReceiptRepository.notes(receipt.reasonDetail());
+		Set<String> visible = this.customers
+			.known(notes.stream().flatMap(n -> n.customers().stream()).flatMap(List::stream).distinct().toList());
+		Locale locale = LocaleContextHolder.getLocale();
+		List<String> texts = new ArrayList<>();
+		for (ReasonNote note : notes) {
+			List<Object> arguments = new ArrayList<>();
+			for (List<String> codes : note.customers()) {
+				List<String> shown = codes.stream().filter(visible::contains).toList();
+				int hidden = codes.size() - shown.size();
+				arguments.add(hidden == 0 ? String.join(", ", shown)
+						: this.messages.getMessage("receivable.bank-receipt.detail.others",
+								new Object[] { String.join(", ", shown), hidden }, locale));
+			}
+			arguments.addAll(note.values());
+			String code = "receivable.bank-receipt.detail." + note.code();
+			texts.add(this.messages.getMessage(code, arguments.toArray(), code, locale));
+		}
+		String separator = this.messages.getMessage("receivable.bank-receipt.detail.separator", null, "; ", locale);
+		return new BankReceipt(receipt.id(), receipt.lineKey(), receipt.format(), receipt.statementAccount(),
+				receipt.statementReference(), receipt.bookingDate(), receipt.valueDate(), receipt.amount(),
+				receipt.currency(), receipt.payerName(), receipt.payerAccount(), receipt.remittance(),
+				receipt.endToEndId(), receipt.bankReference(), receipt.status(), receipt.match(), receipt.reasonCode(),
+				String.join(separator, texts), receipt.customerCode(), receipt.invoiceNumbers(),
+				receipt.paymentExternalId(), receipt.dismissalReason(), receipt.importedBy(), receipt.importedAt(),
+				receipt.decidedBy(), receipt.decidedAt());
+	}
+
+	/**
+	 * Whether the ledger can hold the amount: it keeps two decimals, so a receipt of
+	 * 12.345 KWD cannot become a payment and waits for finance.
+	 */
+	private static boolean fitsLedger(BigDecimal amount) {
+		return amount.stripTrailingZeros().scale() <= 2;
 	}
 
 	private static void requireWaiting(BankReceipt receipt) {
@@ -335,8 +456,8 @@ public class BankReceipts {
 		}
 	}
 
-	private boolean visible(String customerCode) {
-		return this.customers.find(customerCode).isPresent();
+	private boolean visible(@Nullable String customerCode) {
+		return customerCode != null && this.customers.find(customerCode).isPresent();
 	}
 
 	private static String externalId(String lineKey) {
@@ -358,5 +479,10 @@ public class BankReceipts {
 
 	private record Candidate(ReceiptMatch match, String customerCode, List<String> invoiceNumbers) {
 	}
+
+	/**
+	 * The invoices named are one customer's, the paying account another's: ask finance.
+	 */
+	private static final Candidate CONFLICT = new Candidate(ReceiptMatch.INVOICE_NUMBER, "", List.of());
 
 }

@@ -34,14 +34,18 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (MT940 or camt.053), and hands every credit line to {@link BankReceipts}, which stores
  * and matches it; all in one transaction. Each transaction of a batch entry is its own
  * receipt, unless the transactions do not add up to the entry, when the entry is one
- * receipt. Debit entries and reversals are counted and skipped. Statements whose balances
- * do not reconcile are imported with a warning.
+ * receipt. Debit entries and reversals are counted and skipped; a reversed credit (MT940
+ * {@code RC}, a bounced receipt) is reported with a warning naming the line, for finance
+ * to look at: no payment is reversed automatically. Statements whose balances do not
+ * reconcile are imported with a warning.
  * <p>
- * A credit line's key is a hash of the statement's account, reference, number and opening
- * date, the entry's place in the statement and the transaction's place in the entry, with
- * the amount, date and bank reference: the same statement imported again gives the same
- * keys, while lines that look identical (the same payer, amount and day) keep distinct
- * keys by their place.
+ * A credit line's key is a hash of the statement's account, number and opening balance
+ * (date and amount), the entry's place in the statement and the transaction's place in
+ * the entry, with the amount, date, the bank's entry references and the payer's
+ * end-to-end id; not the delivery reference (MT940 {@code :20:}), which banks change when
+ * they deliver a statement again. The same statement imported again gives the same keys,
+ * while lines that look identical (the same payer, amount and day) keep distinct keys by
+ * their place.
  */
 @Component
 public class BankStatementImporter implements FileImporter {
@@ -110,6 +114,12 @@ public class BankStatementImporter implements FileImporter {
 			for (StatementEntry entry : statement.entries()) {
 				entries++;
 				if (!entry.isReceipt()) {
+					if (entry.isReversedCredit()) {
+						warnings.add(new BankStatementImport.Warning(entries, "integration.bank.credit.reversed",
+								plain(entry.amount()), entry.currency(), entry.bookingDate().toString(),
+								entry.bankReference() != null ? entry.bankReference()
+										: entry.customerReference() != null ? entry.customerReference() : "—"));
+					}
 					debits++;
 					continue;
 				}
@@ -167,7 +177,7 @@ public class BankStatementImporter implements FileImporter {
 			StatementTransaction transaction, int transactionPosition, boolean wholeEntry) {
 		BigDecimal amount = wholeEntry ? entry.amount() : transaction.amount();
 		String currency = wholeEntry ? entry.currency() : transaction.currency();
-		String key = key(statement, entry, transactionPosition, amount);
+		String key = key(statement, entry, transaction, transactionPosition, amount);
 		String remittance = transaction.searchableText();
 		if (entry.transactions().size() == 1 && entry.entryText() != null) {
 			remittance = remittance.isEmpty() ? entry.entryText() : remittance + " " + entry.entryText();
@@ -178,12 +188,22 @@ public class BankStatementImporter implements FileImporter {
 				entry.bankReference());
 	}
 
-	static String key(BankStatement statement, StatementEntry entry, int transactionPosition, BigDecimal amount) {
-		String identity = String.join("|", statement.account(), String.valueOf(statement.reference()),
-				String.valueOf(statement.sequence()),
+	/**
+	 * What identifies a booked line, whoever delivers the statement and however often:
+	 * the account, the statement's number and opening balance, the line's place, amount
+	 * and date, and the references the bank gives the entry and the payer gave the
+	 * transaction. The delivery reference (MT940 {@code :20:}, camt {@code Stmt/Id}) is
+	 * left out: banks give a re-delivered statement a new one.
+	 */
+	static String key(BankStatement statement, StatementEntry entry, StatementTransaction transaction,
+			int transactionPosition, BigDecimal amount) {
+		String identity = String.join("|", statement.account(), String.valueOf(statement.sequence()),
 				statement.opening() == null ? "" : statement.opening().date().toString(),
+				statement.opening() == null ? "" : statement.opening().amount().toPlainString(),
 				String.valueOf(entry.position()), String.valueOf(transactionPosition), amount.toPlainString(),
-				entry.currency(), entry.bookingDate().toString(), String.valueOf(entry.bankReference()));
+				entry.currency(), entry.bookingDate().toString(), String.valueOf(entry.bankReference()),
+				String.valueOf(entry.customerReference()), String.valueOf(entry.entryText()),
+				String.valueOf(transaction.endToEndId()));
 		try {
 			return HexFormat.of()
 				.formatHex(MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8)));

@@ -202,8 +202,10 @@ final class Mt940Reader {
 				throw new InvalidInputException("file", "integration.bank.mt940.line.invalid",
 						this.raw.lines().findFirst().orElse(""));
 			}
-			boolean credit = mark.endsWith("C");
+			// RC reverses a credit: money goes out again; RD reverses a debit: money
+			// comes in
 			boolean reversal = mark.startsWith("R");
+			boolean credit = reversal ? mark.endsWith("D") : mark.endsWith("C");
 			LocalDate valueDate = date(this.field.getValueDate());
 			LocalDate bookingDate = valueDate;
 			String entryDate = this.field.getEntryDate();

@@ -11,9 +11,11 @@ import org.jspecify.annotations.Nullable;
  * {@code Ntry}).
  *
  * @param position the entry's place in its statement, from 1
- * @param credit money in (MT940 {@code C}, camt {@code CRDT}); else money out
+ * @param credit money in (MT940 {@code C} or {@code RD}, camt {@code CRDT}); else money
+ * out (MT940 {@code D} or {@code RC}, camt {@code DBIT})
  * @param reversal the bank reverses an earlier entry (MT940 {@code RC}/{@code RD}, camt
- * {@code RvslInd})
+ * {@code RvslInd}); a reversal's direction is that of the money it moves now: a reversed
+ * credit is money out
  * @param amount positive, in {@code currency}
  * @param bookingDate the day the bank booked it
  * @param valueDate the value date, when the bank gives one
@@ -40,6 +42,11 @@ public record StatementEntry(int position, boolean credit, boolean reversal, Big
 	 */
 	public boolean isReceipt() {
 		return this.credit && !this.reversal;
+	}
+
+	/** The bank takes back money it credited earlier: a bounced receipt. */
+	public boolean isReversedCredit() {
+		return this.reversal && !this.credit;
 	}
 
 }

@@ -7,9 +7,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.credence.receivable.BankReceipt;
@@ -17,6 +20,7 @@ import org.credence.receivable.BankReceiptEntry;
 import org.credence.receivable.BankReceiptStatus;
 import org.credence.receivable.ReceiptMatch;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -27,6 +31,8 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 public class BankReceiptRepository {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final JdbcClient jdbc;
 
@@ -56,23 +62,58 @@ public class BankReceiptRepository {
 			.optional();
 	}
 
-	/** One page, oldest booking first, of one status or of all. */
-	public List<BankReceipt> list(@Nullable BankReceiptStatus status, int limit, long offset) {
-		return this.jdbc.sql("""
-				select * from receivable.bank_receipt where (cast(? as varchar) is null or status = ?)
-				order by booking_date, id limit ? offset ?
-				""")
-			.params(status == null ? null : status.name(), status == null ? null : status.name(), limit, offset)
+	/**
+	 * One page, oldest booking first, of one status or of all; with {@code decidedOnly}
+	 * only matched and assigned receipts, and with {@code customerCodes} only those of
+	 * these customers.
+	 */
+	public List<BankReceipt> list(@Nullable BankReceiptStatus status, boolean decidedOnly,
+			@Nullable Collection<String> customerCodes, int limit, long offset) {
+		Map<String, Object> params = new HashMap<>();
+		String where = where(status, decidedOnly, customerCodes, params);
+		params.put("limit", limit);
+		params.put("offset", offset);
+		return this.jdbc
+			.sql("select * from receivable.bank_receipt" + where
+					+ " order by booking_date, id limit :limit offset :offset")
+			.params(params)
 			.query(BankReceiptRepository::receipt)
 			.list();
 	}
 
-	public long count(@Nullable BankReceiptStatus status) {
-		return this.jdbc
-			.sql("select count(*) from receivable.bank_receipt where (cast(? as varchar) is null or status = ?)")
-			.params(status == null ? null : status.name(), status == null ? null : status.name())
+	public long count(@Nullable BankReceiptStatus status, boolean decidedOnly,
+			@Nullable Collection<String> customerCodes) {
+		Map<String, Object> params = new HashMap<>();
+		String where = where(status, decidedOnly, customerCodes, params);
+		return this.jdbc.sql("select count(*) from receivable.bank_receipt" + where)
+			.params(params)
 			.query(Long.class)
 			.single();
+	}
+
+	/** The customers that matched or assigned receipts belong to. */
+	public List<String> decidedCustomerCodes() {
+		return this.jdbc.sql("""
+				select distinct customer_code from receivable.bank_receipt
+				where status in ('MATCHED', 'ASSIGNED') and customer_code is not null
+				""").query(String.class).list();
+	}
+
+	private static String where(@Nullable BankReceiptStatus status, boolean decidedOnly,
+			@Nullable Collection<String> customerCodes, Map<String, Object> params) {
+		List<String> conditions = new ArrayList<>();
+		if (status != null) {
+			conditions.add("status = :status");
+			params.put("status", status.name());
+		}
+		if (decidedOnly) {
+			conditions.add("status in ('MATCHED', 'ASSIGNED')");
+		}
+		if (customerCodes != null) {
+			conditions.add("customer_code = any(:codes)");
+			params.put("codes", customerCodes.toArray(String[]::new));
+		}
+		return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
 	}
 
 	/**
@@ -99,22 +140,39 @@ public class BankReceiptRepository {
 	public void matched(long id, BankReceiptStatus status, ReceiptMatch match, String customerCode,
 			List<String> invoiceNumbers, String paymentExternalId, @Nullable String decidedBy,
 			@Nullable Instant decidedAt) {
-		this.jdbc.sql("""
-				update receivable.bank_receipt set status = ?, match_method = ?, customer_code = ?, invoice_numbers = ?,
-				    payment_external_id = ?, reason_code = null, reason_detail = null, decided_by = ?, decided_at = ?
-				where id = ?
-				""")
+		this.jdbc
+			.sql("""
+					update receivable.bank_receipt set status = ?, match_method = ?, customer_code = ?, invoice_numbers = ?,
+					    payment_external_id = ?, reason_code = null, reason_detail = null, reason_notes = null, decided_by = ?, decided_at = ?
+					where id = ?
+					""")
 			.params(status.name(), match.name(), customerCode,
 					invoiceNumbers.isEmpty() ? null : cut(String.join(",", invoiceNumbers), 1000), paymentExternalId,
 					decidedBy, decidedAt == null ? null : decidedAt.atOffset(ZoneOffset.UTC), id)
 			.update();
 	}
 
-	public void unmatched(long id, String reasonCode, @Nullable String reasonDetail, @Nullable String customerCode) {
-		this.jdbc.sql(
-				"update receivable.bank_receipt set reason_code = ?, reason_detail = ?, customer_code = ? where id = ?")
-			.params(reasonCode, cut(reasonDetail, 500), customerCode, id)
+	public void unmatched(long id, String reasonCode, List<ReasonNote> notes, @Nullable String customerCode) {
+		this.jdbc
+			.sql("""
+					update receivable.bank_receipt set reason_code = ?, reason_detail = null, reason_notes = cast(? as jsonb),
+					    customer_code = ? where id = ?
+					""")
+			.params(reasonCode, notes.isEmpty() ? null : JSON.writeValueAsString(notes), customerCode, id)
 			.update();
+	}
+
+	/**
+	 * The notes of a receipt read by {@link #byId} and the like: they come in its
+	 * {@code reasonDetail} as stored (JSON), for the caller to render.
+	 */
+	public static List<ReasonNote> notes(String stored) {
+		return List.of(JSON.readValue(stored, ReasonNote[].class));
+	}
+
+	/** Whether a receipt's {@code reasonDetail} holds stored notes rather than text. */
+	public static boolean holdsNotes(@Nullable String reasonDetail) {
+		return reasonDetail != null && reasonDetail.startsWith("[");
 	}
 
 	public void dismissed(long id, String reason, String decidedBy, Instant decidedAt) {
@@ -124,15 +182,24 @@ public class BankReceiptRepository {
 				""").params(reason, decidedBy, decidedAt.atOffset(ZoneOffset.UTC), id).update();
 	}
 
-	/** The numbers among {@code candidates} that are invoices, each with its customer. */
+	/**
+	 * The invoices numbered as one of {@code candidates}, each with its customer,
+	 * currency and whether anything of it is open.
+	 */
 	public List<InvoiceOwner> invoicesNumbered(Collection<String> candidates) {
 		if (candidates.isEmpty()) {
 			return List.of();
 		}
-		return this.jdbc
-			.sql("select number, customer_code from receivable.invoice where number = any(?) order by due_date, id")
+		return this.jdbc.sql("""
+				select i.number, i.customer_code, i.currency,
+				       i.written_off_on is null
+				       and i.amount > coalesce((select sum(a.amount) from receivable.allocation a
+				                                where a.invoice_id = i.id and a.reversed_on is null), 0) as open
+				from receivable.invoice i where i.number = any(?) order by i.due_date, i.id
+				""")
 			.param(candidates.toArray(String[]::new))
-			.query((rs, n) -> new InvoiceOwner(rs.getString("number"), rs.getString("customer_code")))
+			.query((rs, n) -> new InvoiceOwner(rs.getString("number"), rs.getString("customer_code"),
+					rs.getString("currency"), rs.getBoolean("open")))
 			.list();
 	}
 
@@ -142,14 +209,15 @@ public class BankReceiptRepository {
 	 */
 	public List<InvoiceOwner> openInvoicesOf(BigDecimal openAmount, String currency, int limit) {
 		return this.jdbc.sql("""
-				select i.number, i.customer_code from receivable.invoice i
+				select i.number, i.customer_code, i.currency from receivable.invoice i
 				where i.currency = ? and i.written_off_on is null and not i.disputed
 				  and i.amount - coalesce((select sum(a.amount) from receivable.allocation a
 				                           where a.invoice_id = i.id and a.reversed_on is null), 0) = ?
 				order by i.due_date, i.id limit ?
 				""")
 			.params(currency, openAmount, limit)
-			.query((rs, n) -> new InvoiceOwner(rs.getString("number"), rs.getString("customer_code")))
+			.query((rs, n) -> new InvoiceOwner(rs.getString("number"), rs.getString("customer_code"),
+					rs.getString("currency"), true))
 			.list();
 	}
 
@@ -168,15 +236,18 @@ public class BankReceiptRepository {
 				rs.getString("payer_account"), rs.getString("remittance"), rs.getString("end_to_end_id"),
 				rs.getString("bank_reference"), BankReceiptStatus.valueOf(rs.getString("status")),
 				match == null ? null : ReceiptMatch.valueOf(match), rs.getString("reason_code"),
-				rs.getString("reason_detail"), rs.getString("customer_code"),
-				invoices == null ? List.of() : Arrays.asList(invoices.split(",")), rs.getString("payment_external_id"),
-				rs.getString("dismissal_reason"), rs.getString("imported_by"),
+				rs.getString("reason_notes") != null ? rs.getString("reason_notes") : rs.getString("reason_detail"),
+				rs.getString("customer_code"), invoices == null ? List.of() : Arrays.asList(invoices.split(",")),
+				rs.getString("payment_external_id"), rs.getString("dismissal_reason"), rs.getString("imported_by"),
 				rs.getObject("imported_at", OffsetDateTime.class).toInstant(), rs.getString("decided_by"),
 				decidedAt == null ? null : decidedAt.toInstant());
 	}
 
-	/** An invoice number with the customer it belongs to. */
-	public record InvoiceOwner(String number, String customerCode) {
+	/**
+	 * An invoice number with the customer it belongs to, its currency and whether
+	 * anything of it is open.
+	 */
+	public record InvoiceOwner(String number, String customerCode, String currency, boolean open) {
 	}
 
 }

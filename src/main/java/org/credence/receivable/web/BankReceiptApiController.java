@@ -39,7 +39,9 @@ class BankReceiptApiController {
 	@GetMapping
 	@Operation(summary = "Receipts of a status, oldest booking first",
 			description = "status UNMATCHED lists the queue; MATCHED, ASSIGNED and DISMISSED the others; "
-					+ "without status all.")
+					+ "without status all. The queue (UNMATCHED, DISMISSED) is for FINANCE and auditors (403 to "
+					+ "others); others see only MATCHED and ASSIGNED receipts of the customers in their data scope. "
+					+ "reasonCode is a code, reasonDetail is in the caller's language.")
 	PageResult<BankReceipt> receipts(
 			@Parameter(description = "UNMATCHED, MATCHED, ASSIGNED or DISMISSED") @RequestParam(
 					required = false) @Nullable String status,
@@ -49,7 +51,9 @@ class BankReceiptApiController {
 	}
 
 	@GetMapping("/{id}")
-	@Operation(summary = "A receipt and what became of it")
+	@Operation(summary = "A receipt and what became of it",
+			description = "404 when unknown, or when the caller may not see the queue and the receipt waits, was "
+					+ "dismissed, or is of a customer outside the caller's data scope.")
 	BankReceipt receipt(@PathVariable long id) {
 		return this.receipts.receipt(id);
 	}

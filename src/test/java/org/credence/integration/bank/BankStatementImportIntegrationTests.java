@@ -68,6 +68,9 @@ class BankStatementImportIntegrationTests {
 
 	ReceivableFixtures fixtures;
 
+	@Autowired
+	org.credence.receivable.FxRates fxRates;
+
 	@BeforeEach
 	void setUp() {
 		this.fixtures = new ReceivableFixtures(this.users, this.customers, this.currentUser, this.receivables);
@@ -298,6 +301,130 @@ class BankStatementImportIntegrationTests {
 		assertThatExceptionOfType(AccessDeniedException.class).isThrownBy(() -> org.credence.customer.ActivityFixtures
 			.as(sales, org.credence.identity.Role.SALES, () -> this.imports.importFile("bank-statements",
 					BankStatementFilesTests.bytes("camt053-stuzza-at.xml"), ImportMode.ALL)));
+	}
+
+	@Test
+	void theSameStatementDeliveredAgainUnderAnotherReferenceChangesNothing() {
+		String customer = this.fixtures.customer();
+		String invoice = this.fixtures.invoiceOf(customer, "210.00", "2026-02-01", "2026-03-01");
+		String account = "NL01REDL" + digits(10);
+		String unique = ReceivableFixtures.unique("RD");
+		String body = String.join("\r\n", ":25:" + account, ":28C:17/1", ":60F:C260301CNY0,00",
+				":61:2603020302C210,00NTRFNONREF//R1" + unique, ":86:/REMI/USTD//" + invoice + "/",
+				":61:2603020302C0,01NTRFNONREF", ":86:SAME PAYER", ":61:2603020302C0,01NTRFNONREF", ":86:SAME PAYER",
+				":62F:C260302CNY210,02", "-");
+
+		BankStatementImport first = this.fixtures
+			.asFinance(() -> this.importer.importStatements(bytes(":20:FIRST" + unique + "\r\n" + body)));
+		BankStatementImport second = this.fixtures
+			.asFinance(() -> this.importer.importStatements(bytes(":20:AGAIN" + unique + "\r\n" + body)));
+
+		assertThat(first.credits()).isEqualTo(3);
+		assertThat(first.alreadyImported()).isZero();
+		assertThat(first.receipts()).extracting(BankReceipt::id).doesNotHaveDuplicates();
+		assertThat(second.alreadyImported()).isEqualTo(3);
+		assertThat(second.receipts()).extracting(BankReceipt::id)
+			.containsExactlyElementsOf(first.receipts().stream().map(BankReceipt::id).toList());
+		assertThat(this.fixtures.asFinance(() -> this.receivables.payments(customer))).hasSize(1);
+	}
+
+	@Test
+	void aReversedCreditIsADebitNeverAPaymentAndIsReportedAReversedDebitIsACredit() {
+		String customer = this.fixtures.customer();
+		String invoice = this.fixtures.invoiceOf(customer, "50.00", "2026-02-01", "2026-03-01");
+		String unique = ReceivableFixtures.unique("RV");
+		String mt940 = String.join("\r\n", ":20:" + unique, ":25:NL01REVS" + digits(10), ":28C:3/1",
+				":60F:C260301CNY1000,00", ":61:2603020302C7,13NTRFNONREF//V1" + unique, ":86:UNKNOWN SENDER",
+				":61:2603020302RC50,00NTRFNONREF//V2" + unique, ":86:/REMI/USTD//Returned " + invoice + "/",
+				":61:2603020302RD20,00NTRFNONREF//V3" + unique, ":86:RETURNED FEE", ":62F:C260302CNY977,13", "-");
+
+		BankStatementImport report = this.fixtures.asFinance(() -> this.importer.importStatements(bytes(mt940)));
+
+		assertThat(report.entries()).isEqualTo(3);
+		assertThat(report.credits()).isEqualTo(1);
+		assertThat(report.debitsSkipped()).isEqualTo(2);
+		assertThat(report.warnings()).extracting(BankStatementImport.Warning::messageCode)
+			.doesNotContain("integration.bank.balance.unreconciled");
+		assertThat(report.warnings()).filteredOn(w -> w.messageCode().equals("integration.bank.credit.reversed"))
+			.singleElement()
+			.satisfies(w -> {
+				assertThat(w.entry()).isEqualTo(2);
+				assertThat(w.arguments()).contains("50.00", "V2" + unique);
+			});
+		assertThat(this.fixtures.asFinance(() -> this.receivables.payments(customer))).isEmpty();
+		assertThat(this.fixtures.invoice(invoice).status()).isEqualTo(InvoiceStatus.OPEN);
+	}
+
+	@Test
+	void matchesWholeOpenInvoiceNumbersInAnyCaseAndQueuesAnInvoiceOfAnotherCustomerThanThePayersAccount() {
+		String byNumber = this.fixtures.customer();
+		String number = "QA-" + digits(9);
+		this.fixtures.asFinance(() -> this.receivables
+			.recordInvoice(ReceivableFixtures.invoice(byNumber, number, "61.00", "2026-02-01", "2026-03-01")));
+		String fragmentOwner = this.fixtures.customer();
+		String digitsOnly = "9" + digits(9);
+		this.fixtures.asFinance(() -> this.receivables
+			.recordInvoice(ReceivableFixtures.invoice(fragmentOwner, digitsOnly, "62.00", "2026-02-01", "2026-03-01")));
+		String paidOwner = this.fixtures.customer();
+		String paid = this.fixtures.invoiceOf(paidOwner, "63.00", "2026-02-01", "2026-03-01");
+		this.fixtures.pay(paidOwner, "63.00", "2026-02-10", ReceivableFixtures.to(paid, "63.00"));
+		String invoiceOwner = this.fixtures.customer();
+		String theirs = this.fixtures.invoiceOf(invoiceOwner, "64.00", "2026-02-01", "2026-03-01");
+		String accountHolder = this.fixtures.customer();
+		String account = "NL" + digits(2) + "HOLD" + digits(10);
+		this.currentUser.asSystem(() -> this.bankAccounts.add(accountHolder, account, "Test bank"));
+		String unique = ReceivableFixtures.unique("IN");
+		String mt940 = String.join("\r\n", ":20:" + unique, ":25:NL01INVN" + digits(10), ":28C:5/1",
+				":60F:C260301CNY0,00",
+				// 1: the number in lower case
+				":61:2603020302C" + uniqueAmount() + "NTRFNONREF//N1" + unique,
+				":86:/REMI/USTD//paid " + number.toLowerCase() + " thanks/",
+				// 2: a fragment of a longer word is no invoice number
+				":61:2603020302C" + uniqueAmount() + "NTRFNONREF//N2" + unique,
+				":86:/REMI/USTD//REF-" + digitsOnly + "-01/",
+				// 3: a paid invoice decides nothing
+				":61:2603020302C" + uniqueAmount() + "NTRFNONREF//N3" + unique, ":86:/REMI/USTD//" + paid + "/",
+				// 4: another customer's invoice paid from a known account
+				":61:2603020302C" + uniqueAmount() + "NTRFNONREF//N4" + unique,
+				":86:/CNTP/" + account + "/TESTNL2A/A PAYER///REMI/USTD//" + theirs + "/", ":62F:C260302CNY0,00", "-");
+
+		List<BankReceipt> stored = this.fixtures.asFinance(() -> this.importer.importStatements(bytes(mt940)))
+			.receipts();
+
+		assertThat(stored).extracting(BankReceipt::match)
+			.containsExactly(ReceiptMatch.INVOICE_NUMBER, null, null, null);
+		assertThat(stored).extracting(BankReceipt::customerCode).containsExactly(byNumber, null, null, null);
+		assertThat(stored).extracting(BankReceipt::reasonCode)
+			.containsExactly(null, "NO_MATCH", "NO_MATCH", "AMBIGUOUS");
+		assertThat(stored.get(3).reasonDetail()).contains(accountHolder, invoiceOwner);
+		assertThat(this.fixtures.asFinance(() -> this.receivables.payments(invoiceOwner))).isEmpty();
+		assertThat(this.fixtures.asFinance(() -> this.receivables.payments(fragmentOwner))).isEmpty();
+	}
+
+	@Test
+	void aLineWithMoreDecimalsThanTheLedgerHoldsWaitsWithItsExactAmountWhileTheRestImports() {
+		String customer = this.fixtures.customer();
+		String account = "DE" + digits(20);
+		this.currentUser.asSystem(() -> this.bankAccounts.add(customer, account, null));
+		this.fixtures.asFinance(
+				() -> this.fxRates.enter(java.time.LocalDate.parse("2026-03-02"), "KWD", new BigDecimal("23.1")));
+		String unique = ReceivableFixtures.unique("KW");
+		String mt940 = String.join("\n", ":20:" + unique, ":25:KW00COMP" + digits(10), ":28C:9/1",
+				":60F:C260301KWD0,000", ":61:260302C12,345NTRFNONREF//K1" + unique, ":86:" + account + " SOME COMPANY",
+				":61:260302C5,NTRFNONREF//K2" + unique, ":86:WHO KNOWS", ":62F:C260302KWD17,345", "-");
+
+		BankStatementImport report = this.fixtures.asFinance(() -> this.importer.importStatements(bytes(mt940)));
+
+		assertThat(report.credits()).isEqualTo(2);
+		BankReceipt fils = report.receipts().get(0);
+		assertThat(fils.status()).isEqualTo(BankReceiptStatus.UNMATCHED);
+		assertThat(fils.reasonCode()).isEqualTo("AMOUNT_SCALE");
+		assertThat(fils.amount()).isEqualByComparingTo("12.345");
+		assertThat(report.receipts().get(1).reasonCode()).isEqualTo("NO_MATCH");
+		assertThat(this.fixtures.asFinance(() -> this.receivables.payments(customer))).isEmpty();
+		assertThatExceptionOfType(RuleViolationException.class)
+			.isThrownBy(() -> this.fixtures.asFinance(() -> this.receipts.assign(fils.id(), customer, null)))
+			.satisfies(ex -> assertThat(ex.reasonCode()).isEqualTo("AMOUNT_SCALE"));
 	}
 
 	private String customerName(String code) {

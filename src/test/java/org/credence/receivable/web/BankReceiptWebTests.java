@@ -63,6 +63,9 @@ class BankReceiptWebTests {
 	@Autowired
 	BankReceipts receipts;
 
+	@Autowired
+	org.credence.customer.BankAccounts bankAccounts;
+
 	ReceivableFixtures fixtures;
 
 	@BeforeEach
@@ -84,6 +87,7 @@ class BankReceiptWebTests {
 			.andExpect(jsonPath("$.rejected").value(0))
 			.andExpect(jsonPath("$.warnings[*].message", hasItem(containsString("MYSTERY PAYER"))));
 		BankReceipt waiting = waiting(amount);
+		onlyWaiting(waiting);
 
 		this.mvc.perform(get("/api/v1/bank-receipts").param("status", "UNMATCHED").with(basic(this.fixtures.finance)))
 			.andExpect(status().isOk())
@@ -131,6 +135,92 @@ class BankReceiptWebTests {
 	}
 
 	@Test
+	void salesSeeOnlyTheReceiptsOfTheirOwnCustomersAndNeverTheQueue() throws Exception {
+		String sales = this.fixtures.user(Role.SALES);
+		String own = this.fixtures.customer(sales);
+		String other = this.fixtures.customer();
+		String ownInvoice = this.fixtures.invoiceOf(own, "71.00", "2026-02-01", "2026-03-01");
+		String otherInvoice = this.fixtures.invoiceOf(other, "72.00", "2026-02-01", "2026-03-01");
+		String unique = ReceivableFixtures.unique("SCP");
+		String mt940 = String.join("\n", ":20:" + unique, ":25:CN00SCP" + unique.substring(4), ":28C:1/1",
+				":60F:C260301CNY0,", ":61:260306C71,00NTRFNONREF//S1" + unique, ":86:/REMI/USTD//" + ownInvoice + "/",
+				":61:260306C72,00NTRFNONREF//S2" + unique, ":86:/REMI/USTD//" + otherInvoice + "/",
+				":61:260306C" + uniqueAmount() + "NTRFNONREF//S3" + unique, ":86:UNKNOWN PARTY " + unique,
+				":62F:C260306CNY0,", "-");
+		this.mvc
+			.perform(multipart("/api/v1/imports/bank-statements").file(file(mt940)).with(basic(this.fixtures.finance)))
+			.andExpect(status().isOk());
+		java.util.List<BankReceipt> all = this.fixtures
+			.asFinance(() -> this.receipts.receipts(null, new Paging(0, 500)).items())
+			.stream()
+			.filter(r -> r.statementReference().equals(unique))
+			.toList();
+		BankReceipt ownReceipt = all.stream().filter(r -> own.equals(r.customerCode())).findFirst().orElseThrow();
+		BankReceipt otherReceipt = all.stream().filter(r -> other.equals(r.customerCode())).findFirst().orElseThrow();
+		BankReceipt waiting = all.stream().filter(BankReceipt::isUnmatched).findFirst().orElseThrow();
+
+		this.mvc.perform(get("/api/v1/bank-receipts").param("status", "UNMATCHED").with(basic(sales)))
+			.andExpect(status().isForbidden());
+		this.mvc.perform(get("/api/v1/bank-receipts").param("size", "500").with(basic(sales)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.items[*].id", hasItem((int) ownReceipt.id())))
+			.andExpect(jsonPath("$.items[*].id", not(hasItem((int) otherReceipt.id()))))
+			.andExpect(jsonPath("$.items[*].id", not(hasItem((int) waiting.id()))))
+			.andExpect(jsonPath("$.items[*].status", not(hasItem("UNMATCHED"))));
+		this.mvc.perform(get("/api/v1/bank-receipts/{id}", ownReceipt.id()).with(basic(sales)))
+			.andExpect(status().isOk());
+		this.mvc.perform(get("/api/v1/bank-receipts/{id}", otherReceipt.id()).with(basic(sales)))
+			.andExpect(status().isNotFound());
+		this.mvc.perform(get("/api/v1/bank-receipts/{id}", waiting.id()).with(basic(sales)))
+			.andExpect(status().isNotFound());
+		this.mvc.perform(get("/receivables/unmatched").with(signedIn(sales, Role.SALES)))
+			.andExpect(status().isForbidden());
+		this.mvc.perform(get("/receivables/aging").with(signedIn(sales, Role.SALES)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("/receivables/unmatched"))));
+	}
+
+	@Test
+	void givesTheReasonDetailInTheCallersLanguage() throws Exception {
+		String first = this.fixtures.customer();
+		String second = this.fixtures.customer();
+		String account = "NL" + (10 + ThreadLocalRandom.current().nextInt(89)) + "SHAR"
+				+ (1_000_000_000L + ThreadLocalRandom.current().nextLong(8_000_000_000L));
+		this.currentUser.asSystem(() -> this.bankAccounts.add(first, account, null));
+		this.currentUser.asSystem(() -> this.bankAccounts.add(second, account, null));
+		String unique = ReceivableFixtures.unique("LNG");
+		String mt940 = String.join("\n", ":20:" + unique, ":25:CN00LNG" + unique.substring(4), ":28C:1/1",
+				":60F:C260301CNY0,", ":61:260306C" + uniqueAmount() + "NTRFNONREF//L1" + unique,
+				":86:/CNTP/" + account + "/TESTNL2A/SHARED PAYER///REMI/USTD//March/", ":62F:C260306CNY0,", "-");
+		this.mvc
+			.perform(multipart("/api/v1/imports/bank-statements").file(file(mt940)).with(basic(this.fixtures.finance)))
+			.andExpect(status().isOk());
+		BankReceipt waiting = this.fixtures
+			.asFinance(() -> this.receipts.receipts(BankReceiptStatus.UNMATCHED, new Paging(0, 500)).items())
+			.stream()
+			.filter(r -> unique.equals(r.statementReference()))
+			.findFirst()
+			.orElseThrow();
+		onlyWaiting(waiting);
+
+		this.mvc
+			.perform(get("/api/v1/bank-receipts/{id}", waiting.id()).with(basic(this.fixtures.finance))
+				.locale(Locale.SIMPLIFIED_CHINESE))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.reasonCode").value("AMBIGUOUS"))
+			.andExpect(jsonPath("$.reasonDetail", allOf(containsString("账户"), containsString(first),
+					containsString(second), not(containsString("held by")))));
+		this.mvc
+			.perform(get("/api/v1/bank-receipts/{id}", waiting.id()).with(basic(this.fixtures.finance))
+				.locale(Locale.ENGLISH))
+			.andExpect(jsonPath("$.reasonDetail", allOf(containsString("held by"), containsString(first))));
+		this.mvc
+			.perform(get("/receivables/unmatched").with(signedIn(this.fixtures.finance, Role.FINANCE))
+				.locale(Locale.SIMPLIFIED_CHINESE))
+			.andExpect(content().string(allOf(containsString("SHARED PAYER"), not(containsString("held by")))));
+	}
+
+	@Test
 	void uploadsAStatementOnItsPageAndShowsTheFiguresAndTheQueueInBothLanguages() throws Exception {
 		String amount = uniqueAmount();
 
@@ -147,6 +237,7 @@ class BankReceiptWebTests {
 					containsString("id=\"kpi-credits\">1<"), containsString("id=\"kpi-unmatched\">1<"),
 					containsString("id=\"kpi-debits\">1<"), containsString("PAGE PAYER"))));
 		BankReceipt waiting = waiting(amount);
+		onlyWaiting(waiting);
 
 		this.mvc
 			.perform(get("/receivables/unmatched").with(signedIn(this.fixtures.finance, Role.FINANCE))
@@ -178,6 +269,21 @@ class BankReceiptWebTests {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("file"))
 			.andExpect(jsonPath("$.errors[0].message", containsString("DTD")));
+	}
+
+	/**
+	 * Leaves only this receipt in the queue, so that it is on the queue's first page
+	 * whatever other tests left waiting.
+	 */
+	private void onlyWaiting(BankReceipt keep) {
+		this.fixtures.asFinance(() -> {
+			for (BankReceipt other : this.receipts.receipts(BankReceiptStatus.UNMATCHED, new Paging(0, 500)).items()) {
+				if (other.id() != keep.id()) {
+					this.receipts.dismiss(other.id(), "cleared by a test");
+				}
+			}
+			return null;
+		});
 	}
 
 	private BankReceipt waiting(String amount) {
