@@ -25,8 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
  * The bank accounts in a customer's credit file, and who a payer is: the customers that
  * hold an account, or that bear a name. Account numbers are compared without spaces and
  * in upper case (an IBAN printed in groups of four is the same account). Reading applies
- * the caller's data scope; adding and removing need {@link Permission#CUSTOMER_WRITE} and
- * are audited on the credit file.
+ * the caller's data scope; adding and removing need
+ * {@link Permission#BANK_ACCOUNT_MANAGE} and are audited on the credit file.
  */
 @Service
 public class BankAccounts {
@@ -82,7 +82,7 @@ public class BankAccounts {
 	 */
 	@Transactional
 	public BankAccount add(String customerCode, @Nullable String accountNumber, @Nullable String bankName) {
-		this.currentUser.require(Permission.CUSTOMER_WRITE);
+		this.currentUser.require(Permission.BANK_ACCOUNT_MANAGE);
 		String number = normalise(accountNumber);
 		if (number == null) {
 			throw new InvalidInputException("accountNumber", "customer.bank-account.number.required");
@@ -115,7 +115,7 @@ public class BankAccounts {
 	 */
 	@Transactional
 	public void remove(String customerCode, String accountNumber) {
-		this.currentUser.require(Permission.CUSTOMER_WRITE);
+		this.currentUser.require(Permission.BANK_ACCOUNT_MANAGE);
 		CustomerDetails customer = this.customers.get(customerCode);
 		String number = normalise(accountNumber);
 		BankAccount account = this.repository.accounts(customer.id(), customer.code())

@@ -26,6 +26,11 @@ public enum Permission {
 	/** Read the whole audit trail and verify its chain. */
 	AUDIT_READ("identity:audit"),
 	/**
+	 * Add and remove the bank accounts a customer pays from: they decide which customer a
+	 * bank receipt is booked to, so finance and credit staff keep them, not sales.
+	 */
+	BANK_ACCOUNT_MANAGE("customer:bank-accounts"),
+	/**
 	 * Read orders, invoices, payments, aging and payment behaviour (within one's customer
 	 * data scope).
 	 */

@@ -5,6 +5,7 @@ import java.util.Set;
 
 import static org.credence.identity.Permission.ASSESSMENT_OVERRIDE_APPROVE;
 import static org.credence.identity.Permission.ASSESSMENT_RUN;
+import static org.credence.identity.Permission.BANK_ACCOUNT_MANAGE;
 import static org.credence.identity.Permission.AUDIT_READ;
 import static org.credence.identity.Permission.BLACKLIST_MANAGE;
 import static org.credence.identity.Permission.COMMUNICATION_WRITE;
@@ -28,12 +29,12 @@ public enum Role {
 	/** Users, roles, tokens; every permission. */
 	ADMIN(EnumSet.allOf(Permission.class)),
 	/** Owns policy and approvals; manages the blacklist. */
-	CREDIT_MANAGER(EnumSet.of(CUSTOMER_READ_ALL, CUSTOMER_WRITE, CUSTOMER_IMPORT, BLACKLIST_MANAGE, PERSONAL_DATA_READ,
-			COMMUNICATION_WRITE, RECEIVABLE_READ, WRITE_OFF_APPROVE, DISPUTE_MANAGE, MODEL_MANAGE, ASSESSMENT_RUN,
-			ASSESSMENT_OVERRIDE_APPROVE)),
+	CREDIT_MANAGER(EnumSet.of(CUSTOMER_READ_ALL, CUSTOMER_WRITE, BANK_ACCOUNT_MANAGE, CUSTOMER_IMPORT, BLACKLIST_MANAGE,
+			PERSONAL_DATA_READ, COMMUNICATION_WRITE, RECEIVABLE_READ, WRITE_OFF_APPROVE, DISPUTE_MANAGE, MODEL_MANAGE,
+			ASSESSMENT_RUN, ASSESSMENT_OVERRIDE_APPROVE)),
 	/** Keeps credit files, runs assessments, proposes limits. */
-	CREDIT_ANALYST(EnumSet.of(CUSTOMER_READ_ALL, CUSTOMER_WRITE, CUSTOMER_IMPORT, PERSONAL_DATA_READ,
-			COMMUNICATION_WRITE, RECEIVABLE_READ, ASSESSMENT_RUN)),
+	CREDIT_ANALYST(EnumSet.of(CUSTOMER_READ_ALL, CUSTOMER_WRITE, BANK_ACCOUNT_MANAGE, CUSTOMER_IMPORT,
+			PERSONAL_DATA_READ, COMMUNICATION_WRITE, RECEIVABLE_READ, ASSESSMENT_RUN)),
 	/** Approves large or risky limits; reads credit files. */
 	COMMITTEE_MEMBER(EnumSet.of(CUSTOMER_READ_ALL, RECEIVABLE_READ)),
 	/** Sees and changes only the customers they own. */
@@ -44,7 +45,8 @@ public enum Role {
 	 * Loads customers, invoices and payments; reverses payments, proposes write-offs,
 	 * manages disputes.
 	 */
-	FINANCE(EnumSet.of(CUSTOMER_READ_ALL, CUSTOMER_IMPORT, RECEIVABLE_READ, RECEIVABLE_WRITE, DISPUTE_MANAGE)),
+	FINANCE(EnumSet.of(CUSTOMER_READ_ALL, CUSTOMER_IMPORT, BANK_ACCOUNT_MANAGE, RECEIVABLE_READ, RECEIVABLE_WRITE,
+			DISPUTE_MANAGE)),
 	/** Reads everything, changes nothing; sees personal data masked. */
 	AUDITOR(EnumSet.of(CUSTOMER_READ_ALL, AUDIT_READ, RECEIVABLE_READ));
 

@@ -91,15 +91,32 @@ class BankAccountWebTests {
 	}
 
 	@Test
-	void financeMayReadButNotAddAccounts() throws Exception {
+	void financeKeepsTheAccountsAndTheOwnersSalesMayOnlyReadThem() throws Exception {
 		String finance = this.fixtures.user(Role.FINANCE);
-		this.mvc.perform(get("/api/v1/customers/{code}/bank-accounts", this.customer).with(basic(finance)))
-			.andExpect(status().isOk());
+		String sales = this.fixtures.user(Role.SALES);
+		String own = this.fixtures.customer(sales);
 		this.mvc
-			.perform(post("/api/v1/customers/{code}/bank-accounts", this.customer).with(basic(finance))
+			.perform(post("/api/v1/customers/{code}/bank-accounts", own).with(basic(finance))
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"accountNumber\": \"NL91ABNA0417164300\"}"))
+			.andExpect(status().isCreated());
+		this.mvc.perform(get("/api/v1/customers/{code}/bank-accounts", own).with(basic(sales)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[0].accountNumber").value("NL91ABNA0417164300"));
+		// the account decides whose payment a bank receipt is: not the salesperson's to
+		// set
+		this.mvc
+			.perform(post("/api/v1/customers/{code}/bank-accounts", own).with(basic(sales))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"accountNumber\": \"DE89370400440532013000\"}"))
 			.andExpect(status().isForbidden());
+		this.mvc
+			.perform(delete("/api/v1/customers/{code}/bank-accounts/{number}", own, "NL91ABNA0417164300")
+				.with(basic(sales)))
+			.andExpect(status().isForbidden());
+		this.mvc.perform(get("/customers/{code}/bank-accounts", own).with(signedIn(sales, Role.SALES)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("name=\"accountNumber\""))));
 	}
 
 	@Test
