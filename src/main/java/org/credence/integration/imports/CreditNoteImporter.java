@@ -4,10 +4,8 @@ import java.util.List;
 import java.util.Set;
 
 import org.credence.identity.CurrentUser;
-import org.credence.identity.Permission;
 import org.credence.receivable.CreditNoteEntry;
 import org.credence.receivable.Receivables;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -20,7 +18,7 @@ import org.springframework.stereotype.Component;
  * nothing; other content under the same external id is refused for that row.
  */
 @Component
-class CreditNoteImporter implements Importer<CreditNoteEntry> {
+class CreditNoteImporter extends LedgerRowImporter<CreditNoteEntry> {
 
 	static final String KIND = "credit-notes";
 
@@ -32,34 +30,9 @@ class CreditNoteImporter implements Importer<CreditNoteEntry> {
 
 	private final Receivables receivables;
 
-	private final CurrentUser currentUser;
-
-	private final List<ImportColumn> columns;
-
 	CreditNoteImporter(Receivables receivables, CurrentUser currentUser, MessageSource messages) {
+		super(KIND, FIELDS, REQUIRED, currentUser, messages);
 		this.receivables = receivables;
-		this.currentUser = currentUser;
-		this.columns = LedgerColumns.of(messages, KIND, FIELDS, REQUIRED);
-	}
-
-	@Override
-	public String kind() {
-		return KIND;
-	}
-
-	@Override
-	public List<ImportColumn> columns() {
-		return this.columns;
-	}
-
-	@Override
-	public int maxRows() {
-		return 1_000_000;
-	}
-
-	@Override
-	public void authorise() {
-		this.currentUser.require(Permission.RECEIVABLE_WRITE);
 	}
 
 	@Override
@@ -68,39 +41,9 @@ class CreditNoteImporter implements Importer<CreditNoteEntry> {
 				row.decimal("amount"), row.text("currency"), row.date("issueDate"), row.text("invoiceNumber"));
 	}
 
-	/** The receivable module checks every field when the row is written. */
 	@Override
-	public List<org.credence.shared.InvalidInputException.FieldProblem> problems(CreditNoteEntry item) {
-		return List.of();
-	}
-
-	/**
-	 * None: a row repeating another's external id is for the receivable module to judge
-	 * (the same content changes nothing, other content is a conflict).
-	 */
-	@Override
-	public @Nullable String key(CreditNoteEntry item) {
-		return null;
-	}
-
-	@Override
-	public String keyField() {
-		return "externalId";
-	}
-
-	@Override
-	public List<ImportWarning> write(CreditNoteEntry item) {
-		return store(item).warnings();
-	}
-
-	@Override
-	public Stored store(CreditNoteEntry item) {
-		return new Stored(this.receivables.recordCreditNote(item).created(), List.of());
-	}
-
-	@Override
-	public @Nullable String column(@Nullable String field, String messageCode) {
-		return LedgerColumns.column(field, messageCode);
+	boolean record(CreditNoteEntry item) {
+		return this.receivables.recordCreditNote(item).created();
 	}
 
 }

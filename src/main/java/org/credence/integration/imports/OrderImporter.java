@@ -5,11 +5,9 @@ import java.util.Locale;
 import java.util.Set;
 
 import org.credence.identity.CurrentUser;
-import org.credence.identity.Permission;
 import org.credence.receivable.OrderEntry;
 import org.credence.receivable.OrderStatus;
 import org.credence.receivable.Receivables;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -22,7 +20,7 @@ import org.springframework.stereotype.Component;
  * the same external id is refused for that row.
  */
 @Component
-class OrderImporter implements Importer<OrderEntry> {
+class OrderImporter extends LedgerRowImporter<OrderEntry> {
 
 	static final String KIND = "orders";
 
@@ -34,37 +32,12 @@ class OrderImporter implements Importer<OrderEntry> {
 
 	private final Receivables receivables;
 
-	private final CurrentUser currentUser;
-
 	private final EnumLabels labels;
 
-	private final List<ImportColumn> columns;
-
 	OrderImporter(Receivables receivables, CurrentUser currentUser, MessageSource messages) {
+		super(KIND, FIELDS, REQUIRED, currentUser, messages);
 		this.receivables = receivables;
-		this.currentUser = currentUser;
 		this.labels = new EnumLabels(messages, "integration.ledger.");
-		this.columns = LedgerColumns.of(messages, KIND, FIELDS, REQUIRED);
-	}
-
-	@Override
-	public String kind() {
-		return KIND;
-	}
-
-	@Override
-	public List<ImportColumn> columns() {
-		return this.columns;
-	}
-
-	@Override
-	public int maxRows() {
-		return 1_000_000;
-	}
-
-	@Override
-	public void authorise() {
-		this.currentUser.require(Permission.RECEIVABLE_WRITE);
 	}
 
 	@Override
@@ -75,39 +48,9 @@ class OrderImporter implements Importer<OrderEntry> {
 						EnumLabels.codes(OrderStatus.values())));
 	}
 
-	/** The receivable module checks every field when the row is written. */
 	@Override
-	public List<org.credence.shared.InvalidInputException.FieldProblem> problems(OrderEntry item) {
-		return List.of();
-	}
-
-	/**
-	 * None: a row repeating another's external id is for the receivable module to judge
-	 * (the same content changes nothing, other content is a conflict).
-	 */
-	@Override
-	public @Nullable String key(OrderEntry item) {
-		return null;
-	}
-
-	@Override
-	public String keyField() {
-		return "externalId";
-	}
-
-	@Override
-	public List<ImportWarning> write(OrderEntry item) {
-		return store(item).warnings();
-	}
-
-	@Override
-	public Stored store(OrderEntry item) {
-		return new Stored(this.receivables.recordOrder(item).created(), List.of());
-	}
-
-	@Override
-	public @Nullable String column(@Nullable String field, String messageCode) {
-		return LedgerColumns.column(field, messageCode);
+	boolean record(OrderEntry item) {
+		return this.receivables.recordOrder(item).created();
 	}
 
 	@Override

@@ -8,7 +8,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.credence.identity.CurrentUser;
-import org.credence.identity.Permission;
 import org.credence.receivable.PaymentEntry;
 import org.credence.receivable.PaymentEntry.RequestedAllocation;
 import org.credence.receivable.Receivables;
@@ -26,7 +25,7 @@ import org.springframework.stereotype.Component;
  * the same external id is refused for that row.
  */
 @Component
-class PaymentImporter implements Importer<PaymentEntry> {
+class PaymentImporter extends LedgerRowImporter<PaymentEntry> {
 
 	static final String KIND = "payments";
 
@@ -42,34 +41,9 @@ class PaymentImporter implements Importer<PaymentEntry> {
 
 	private final Receivables receivables;
 
-	private final CurrentUser currentUser;
-
-	private final List<ImportColumn> columns;
-
 	PaymentImporter(Receivables receivables, CurrentUser currentUser, MessageSource messages) {
+		super(KIND, FIELDS, REQUIRED, currentUser, messages);
 		this.receivables = receivables;
-		this.currentUser = currentUser;
-		this.columns = LedgerColumns.of(messages, KIND, FIELDS, REQUIRED);
-	}
-
-	@Override
-	public String kind() {
-		return KIND;
-	}
-
-	@Override
-	public List<ImportColumn> columns() {
-		return this.columns;
-	}
-
-	@Override
-	public int maxRows() {
-		return 1_000_000;
-	}
-
-	@Override
-	public void authorise() {
-		this.currentUser.require(Permission.RECEIVABLE_WRITE);
 	}
 
 	@Override
@@ -103,39 +77,9 @@ class PaymentImporter implements Importer<PaymentEntry> {
 		return shares;
 	}
 
-	/** The receivable module checks every field when the row is written. */
 	@Override
-	public List<org.credence.shared.InvalidInputException.FieldProblem> problems(PaymentEntry item) {
-		return List.of();
-	}
-
-	/**
-	 * None: a row repeating another's external id is for the receivable module to judge
-	 * (the same content changes nothing, other content is a conflict).
-	 */
-	@Override
-	public @Nullable String key(PaymentEntry item) {
-		return null;
-	}
-
-	@Override
-	public String keyField() {
-		return "externalId";
-	}
-
-	@Override
-	public List<ImportWarning> write(PaymentEntry item) {
-		return store(item).warnings();
-	}
-
-	@Override
-	public Stored store(PaymentEntry item) {
-		return new Stored(this.receivables.recordPayment(item).created(), List.of());
-	}
-
-	@Override
-	public @Nullable String column(@Nullable String field, String messageCode) {
-		return LedgerColumns.column(field, messageCode);
+	boolean record(PaymentEntry item) {
+		return this.receivables.recordPayment(item).created();
 	}
 
 }
