@@ -6,7 +6,7 @@
 #
 #   bench/aging-bench.sh [customers] [open-items] [runs]     (default 100000, 2000000 and 7)
 #
-# Set FLOCK=/path/to/lockfile to serialise the Maven step with other builds.
+# Set FLOCK=/path/to/lockfile to hold that lock for the whole run (build and measurement).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CUSTOMERS=${1:-100000}
@@ -14,6 +14,9 @@ OPEN_ITEMS=${2:-2000000}
 RUNS=${3:-7}
 MVN=(./mvnw -B -o -q)
 if [[ -n "${FLOCK:-}" ]]; then MVN=(flock "$FLOCK" "${MVN[@]}"); fi
-"${MVN[@]}" test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
-exec java -Xmx2g -XX:+UseParallelGC ${JAVA_OPTS:-} -cp "target/classes:target/test-classes:$(cat target/bench-classpath.txt)" \
-  org.credence.bench.AgingBench "$CUSTOMERS" "$OPEN_ITEMS" "$RUNS"
+# The benchmark runs inside Maven (spring-boot:test-run): the offline
+# repository has no working maven-dependency-plugin to write the classpath out.
+exec "${MVN[@]}" test-compile spring-boot:test-run -Dspring-boot.test-run.optimizedLaunch=false \
+  -Dspring-boot.run.main-class=org.credence.bench.AgingBench \
+  -Dspring-boot.run.arguments="$CUSTOMERS $OPEN_ITEMS $RUNS" \
+  -Dspring-boot.run.jvmArguments="-Xmx2g -XX:+UseParallelGC ${JAVA_OPTS:-}"

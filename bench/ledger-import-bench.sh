@@ -6,13 +6,16 @@
 #
 #   bench/ledger-import-bench.sh [invoices] [customers]     (default 1000000 and 100000)
 #
-# Set FLOCK=/path/to/lockfile to serialise the Maven step with other builds.
+# Set FLOCK=/path/to/lockfile to hold that lock for the whole run (build and measurement).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 INVOICES=${1:-1000000}
 CUSTOMERS=${2:-100000}
 MVN=(./mvnw -B -o -q)
 if [[ -n "${FLOCK:-}" ]]; then MVN=(flock "$FLOCK" "${MVN[@]}"); fi
-"${MVN[@]}" test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
-exec java ${JAVA_OPTS:-} -Xmx1g -XX:+UseParallelGC -cp "target/classes:target/test-classes:$(cat target/bench-classpath.txt)" \
-  org.credence.bench.LedgerImportBench "$INVOICES" "$CUSTOMERS"
+# The benchmark runs inside Maven (spring-boot:test-run): the offline
+# repository has no working maven-dependency-plugin to write the classpath out.
+exec "${MVN[@]}" test-compile spring-boot:test-run -Dspring-boot.test-run.optimizedLaunch=false \
+  -Dspring-boot.run.main-class=org.credence.bench.LedgerImportBench \
+  -Dspring-boot.run.arguments="$INVOICES $CUSTOMERS" \
+  -Dspring-boot.run.jvmArguments="-Xmx1g -XX:+UseParallelGC ${JAVA_OPTS:-}"

@@ -2,10 +2,10 @@ package org.credence.receivable;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.credence.customer.CustomerDetails;
 import org.credence.customer.CustomerQuery;
@@ -117,31 +117,116 @@ public class Aging {
 
 	/**
 	 * The aging of the customers matching the filter within the caller's scope, as of a
-	 * day: the total and a row per customer with something open, largest total first. One
-	 * query sums the buckets; owner, industry and group filter inside it, any other
-	 * filter of the customer list, and a sales user's scope, first ask the customer
-	 * module which customers match.
+	 * day: the total and a row for every customer with something open, largest total
+	 * first. For a portfolio of any size ask for a page instead.
 	 */
 	@Transactional(readOnly = true)
 	public PortfolioAging portfolio(CustomerQuery filter, LocalDate asOf, AgingBasis basis) {
 		this.currentUser.require(Permission.RECEIVABLE_READ);
+		AgingSelection selection = selection(filter);
+		AgingRepository.PortfolioRows sums = this.repository.portfolio(asOf, basis, this.policy, selection,
+				AgingOrder.DEFAULT, 0, null);
+		// every customer's buckets in one pass over the ledger, put in the order found
+		Map<String, CustomerAging> byCode = new HashMap<>();
+		for (CustomerAging customer : reports(this.repository.aging(asOf, basis, this.policy, selection), asOf,
+				basis)) {
+			byCode.put(customer.customerCode(), customer);
+		}
+		List<CustomerAging> rows = sums.customerCodes()
+			.stream()
+			.map(byCode::get)
+			.filter(java.util.Objects::nonNull)
+			.toList();
+		return new PortfolioAging(total(sums, asOf, basis), rows, 0, rows.size(), sums.customerCount());
+	}
+
+	/**
+	 * One page of the aging of the customers matching the filter within the caller's
+	 * scope, as of a day, in the order asked for, with the total of all of them. One
+	 * query sums the portfolio and orders its customers; the buckets are then read for
+	 * the page's customers only. Owner, industry and group filter inside the query; any
+	 * other filter of the customer list, and a sales user's scope, first ask the customer
+	 * module which customers match.
+	 */
+	@Transactional(readOnly = true)
+	public PortfolioAging portfolio(CustomerQuery filter, LocalDate asOf, AgingBasis basis, AgingOrder order,
+			Paging paging) {
+		this.currentUser.require(Permission.RECEIVABLE_READ);
+		AgingRepository.PortfolioRows sums = this.repository.portfolio(asOf, basis, this.policy, selection(filter),
+				order, paging.offset(), paging.size());
+		return new PortfolioAging(total(sums, asOf, basis), customers(sums.customerCodes(), asOf, basis), paging.page(),
+				paging.size(), sums.customerCount());
+	}
+
+	/**
+	 * Every customer of the portfolio aging in the order asked for, handed to
+	 * {@code each} a few hundred at a time rather than held all at once (for an export).
+	 * @return the total of all of them
+	 */
+	@Transactional(readOnly = true)
+	public AgingReport portfolio(CustomerQuery filter, LocalDate asOf, AgingBasis basis, AgingOrder order,
+			Consumer<CustomerAging> each) {
+		this.currentUser.require(Permission.RECEIVABLE_READ);
+		AgingRepository.PortfolioRows sums = this.repository.portfolio(asOf, basis, this.policy, selection(filter),
+				order, 0, null);
+		List<String> codes = sums.customerCodes();
+		for (int from = 0; from < codes.size(); from += EXPORT_CHUNK) {
+			customers(codes.subList(from, Math.min(codes.size(), from + EXPORT_CHUNK)), asOf, basis).forEach(each);
+		}
+		return total(sums, asOf, basis);
+	}
+
+	private static final int EXPORT_CHUNK = 500;
+
+	/** The buckets of an aging on this basis, empty: their labels and bounds. */
+	public List<AgingBucket> buckets(AgingBasis basis) {
+		return this.policy.shape(basis);
+	}
+
+	/** The currency every aging sums in. */
+	public String companyCurrency() {
+		return this.fxRates.companyCurrency();
+	}
+
+	private AgingSelection selection(CustomerQuery filter) {
 		this.customerCopy.fillIn();
 		List<String> codes = null;
 		// a sales user's scope comes from the customer module at read time, never from
-		// the
-		// aging's copy, which follows ownership changes only after they commit
+		// the aging's copy, which follows ownership changes only after they commit
 		if (this.currentUser.ownerScope().isPresent() || filter.q() != null || filter.status() != null
 				|| filter.region() != null || filter.blacklisted() != null || filter.grade() != null
 				|| filter.riskClass() != null) {
 			codes = this.customers.searchAll(filter, Integer.MAX_VALUE).stream().map(CustomerDetails::code).toList();
 		}
 		// the codes the customer module gave are already within the caller's scope
-		AgingSelection selection = new AgingSelection(codes != null ? null : this.currentUser.ownerScope().orElse(null),
+		return new AgingSelection(codes != null ? null : this.currentUser.ownerScope().orElse(null),
 				filter.ownerUsername(), filter.industry() == null ? null : filter.industry().name(), filter.groupCode(),
 				codes);
+	}
+
+	private AgingReport total(AgingRepository.PortfolioRows sums, LocalDate asOf, AgingBasis basis) {
+		return this.policy.summarise(asOf, basis, this.fxRates.companyCurrency(), sums.totals());
+	}
+
+	/** The reports of these customers, in the order of their codes. */
+	private List<CustomerAging> customers(List<String> codes, LocalDate asOf, AgingBasis basis) {
+		if (codes.isEmpty()) {
+			return List.of();
+		}
+		Map<String, CustomerAging> byCode = new HashMap<>();
+		for (CustomerAging customer : reports(
+				this.repository.aging(asOf, basis, this.policy, new AgingSelection(null, null, null, null, codes)),
+				asOf, basis)) {
+			byCode.put(customer.customerCode(), customer);
+		}
+		return codes.stream().map(byCode::get).filter(java.util.Objects::nonNull).toList();
+	}
+
+	/** A report per customer from the customers' rows. */
+	private List<CustomerAging> reports(List<AgingRow> agingRows, LocalDate asOf, AgingBasis basis) {
 		String currency = this.fxRates.companyCurrency();
-		Map<String, List<AgingRow>> byCustomer = new LinkedHashMap<>();
-		for (AgingRow row : this.repository.aging(asOf, basis, this.policy, selection)) {
+		Map<String, List<AgingRow>> byCustomer = new java.util.LinkedHashMap<>();
+		for (AgingRow row : agingRows) {
 			byCustomer.computeIfAbsent(row.customerCode(), c -> new ArrayList<>(1)).add(row);
 		}
 		List<CustomerAging> rows = new ArrayList<>(byCustomer.size());
@@ -150,12 +235,7 @@ public class Aging {
 			rows.add(new CustomerAging(code, first.customerName(), first.ownerUsername(), first.industry(),
 					this.policy.summarise(asOf, basis, currency, customerRows)));
 		});
-		rows.sort(Comparator.comparing((CustomerAging c) -> c.aging().total())
-			.reversed()
-			.thenComparing(CustomerAging::customerCode));
-		AgingReport total = this.policy.summarise(asOf, basis, currency,
-				byCustomer.values().stream().flatMap(List::stream).toList());
-		return new PortfolioAging(total, List.copyOf(rows));
+		return rows;
 	}
 
 }

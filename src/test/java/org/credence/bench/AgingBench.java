@@ -24,7 +24,9 @@ import org.credence.customer.CustomerQuery;
 import org.credence.identity.CurrentUser;
 import org.credence.receivable.Aging;
 import org.credence.receivable.AgingBasis;
+import org.credence.receivable.AgingOrder;
 import org.credence.receivable.PortfolioAging;
+import org.credence.shared.Paging;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
@@ -82,12 +84,18 @@ public final class AgingBench {
 			}
 			Aging aging = app.getBean(Aging.class);
 			CurrentUser currentUser = app.getBean(CurrentUser.class);
-			Supplier<PortfolioAging> portfolio = () -> currentUser
-				.asSystem(() -> aging.portfolio(CustomerQuery.all(), AS_OF, AgingBasis.DUE));
+			// what the aging page and GET /api/v1/aging ask for: the portfolio's total
+			// and
+			// its first page of 50 customers, largest total first
+			Paging firstPage = new Paging(0, 50);
+			Supplier<PortfolioAging> portfolio = () -> currentUser.asSystem(
+					() -> aging.portfolio(CustomerQuery.all(), AS_OF, AgingBasis.DUE, AgingOrder.DEFAULT, firstPage));
 			PortfolioAging result = portfolio.get();
-			System.out.printf("Portfolio aging: %,d customers, %,d open items, total %s %s, overdue %s%n",
-					result.customers().size(), result.total().items(), result.total().total().toPlainString(),
-					result.total().currency(), result.total().overdue().toPlainString());
+			System.out.printf(
+					"Portfolio aging: %,d customers (page of %d), %,d open items, total %s %s, overdue %s, largest %s%n",
+					result.customerCount(), result.customers().size(), result.total().items(),
+					result.total().total().toPlainString(), result.total().currency(),
+					result.total().overdue().toPlainString(), result.customers().get(0).aging().total());
 
 			String plain = """
 					select customer_code, currency, sum(amount) as amount, count(*) as items
@@ -141,7 +149,18 @@ public final class AgingBench {
 			double agingSeconds = median(runs, () -> portfolio.get().customers().size());
 			double pastSeconds = median(runs,
 					() -> currentUser
-						.asSystem(() -> aging.portfolio(CustomerQuery.all(), AS_OF.minusMonths(6), AgingBasis.DUE))
+						.asSystem(() -> aging.portfolio(CustomerQuery.all(), AS_OF.minusMonths(6), AgingBasis.DUE,
+								AgingOrder.DEFAULT, firstPage))
+						.customers()
+						.size());
+			double overdueSeconds = median(runs,
+					() -> currentUser
+						.asSystem(() -> aging.portfolio(CustomerQuery.all(), AS_OF, AgingBasis.DUE,
+								new AgingOrder(AgingOrder.Column.BUCKET, 6, true), new Paging(100, 50)))
+						.customers()
+						.size());
+			double allSeconds = median(Math.min(runs, 3),
+					() -> currentUser.asSystem(() -> aging.portfolio(CustomerQuery.all(), AS_OF, AgingBasis.DUE))
 						.customers()
 						.size());
 			long rows = ledger.open + ledger.settled;
@@ -153,8 +172,11 @@ public final class AgingBench {
 			row("plain SQL: `sum(amount) … group by customer, currency` over the invoice table", plainSeconds,
 					plainSeconds);
 			row("plain SQL: the same per aging bucket (no allocations, no customers)", bucketSeconds, plainSeconds);
-			row("portfolio aging today, real code (`Aging.portfolio`)", agingSeconds, plainSeconds);
-			row("portfolio aging six months ago, real code", pastSeconds, plainSeconds);
+			row("portfolio aging today, real code (`Aging.portfolio`: total and first page of 50)", agingSeconds,
+					plainSeconds);
+			row("portfolio aging six months ago, real code (total and first page)", pastSeconds, plainSeconds);
+			row("portfolio aging today, sorted by the oldest bucket, page 101", overdueSeconds, plainSeconds);
+			row("portfolio aging today, every customer's report (what the export reads)", allSeconds, plainSeconds);
 			System.out.printf("%nportfolio aging / plain GROUP BY = %.2f× (target ≤ 2×), %.2f s (target ≤ 1 s)%n",
 					agingSeconds / plainSeconds, agingSeconds);
 		}

@@ -87,6 +87,11 @@ public final class AgingPolicy {
 		return this.upperBounds;
 	}
 
+	/** The buckets of a basis with their labels and bounds, amounts zero. */
+	public List<AgingBucket> shape(AgingBasis basis) {
+		return this.shapes.get(basis);
+	}
+
 	/** How many buckets there are: one more than bounds. */
 	public int buckets() {
 		return this.upperBounds.size() + 1;

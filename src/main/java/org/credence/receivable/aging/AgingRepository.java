@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.credence.receivable.AgingBasis;
+import org.credence.receivable.AgingOrder;
 import org.credence.receivable.Conversion;
 import org.credence.receivable.OpenItem;
 import org.jspecify.annotations.Nullable;
@@ -90,17 +91,14 @@ public class AgingRepository {
 		Map<String, Object> params = new HashMap<>();
 		params.put("asOf", asOf);
 		params.put("bounds", policy.upperBounds().toArray(Integer[]::new));
-		StringBuilder customers = new StringBuilder();
-		if (selection.customerCodes() != null) {
-			customers.append(" and c.customer_code = any(:codes)");
-			params.put("codes", selection.customerCodes().toArray(String[]::new));
-		}
-		customerFilter(customers, "c.owner_username = :scopeOwner", "scopeOwner", selection.scopeOwner(), params);
-		customerFilter(customers, "c.owner_username = :owner", "owner", selection.ownerUsername(), params);
-		customerFilter(customers, "c.industry = :industry", "industry", selection.industry(), params);
-		customerFilter(customers, "c.group_code = :groupCode", "groupCode", selection.groupCode(), params);
+		String customers = customerFilter(selection, params);
 		String where = customers.isEmpty() ? "" : " and i.customer_code in (select c.customer_code"
 				+ " from receivable.aging_customer c where true" + customers + ")";
+		if (selection.customerCodes() != null) {
+			// named on the invoice too, so that the planner reads a page's customers by
+			// their index rather than every invoice changed since the day
+			where += " and i.customer_code = any(:codes)";
+		}
 		String ageFrom = basis == AgingBasis.INVOICE ? "i.issue_date" : "i.due_date";
 		// Aged by due date with a first bound of 0, the first bucket is what is not yet
 		// due and every other one overdue: the bucket says it, no need to group by it.
@@ -140,11 +138,7 @@ public class AgingRepository {
 				where o.open_amount > 0
 				group by %4$s
 				""".formatted(overdue, ageFrom, where, groupBy, OPEN_AMOUNT, MAYBE_OPEN);
-		// a report over the whole ledger: compiling it costs more than it saves
-		this.jdbc.sql("set local jit = off").update();
-		// measured: a parallel plan of the first query spends more merging the workers'
-		// partial groups (nearly as many as the rows) than it saves on 2 cores
-		this.jdbc.sql("set local max_parallel_workers_per_gather = 0").update();
+		reportSettings();
 		int buckets = policy.buckets();
 		Map<String, Sums> sums = new HashMap<>();
 		List<Sums> order = new ArrayList<>();
@@ -179,6 +173,156 @@ public class AgingRepository {
 					BigDecimal.valueOf(row.companyOverdue, 2), row.items));
 		}
 		return rows;
+	}
+
+	/**
+	 * The portfolio aging's sums and the order of its customers, in one pass over the
+	 * open items: the portfolio's sums per document currency and bucket, how many
+	 * customers have something open, and the codes of those from {@code offset} on (at
+	 * most {@code limit} of them, all when null) in the order asked for, ties by code.
+	 * The customers' own buckets are for {@link #aging} to read, a page at a time.
+	 * <p>
+	 * One {@code GROUPING SETS} aggregate over the covering index of the unsettled
+	 * invoices: per customer (the index's order, no sort) and per currency, due (or
+	 * invoice) date and overdue (a small hash table); the dates become buckets only
+	 * afterwards, a few thousand rows instead of every invoice. Invoices whose settlement
+	 * changed after the day asked about (none for today) are summed from their
+	 * allocations by a second aggregate of the same shape, and both added up.
+	 */
+	public PortfolioRows portfolio(LocalDate asOf, AgingBasis basis, AgingPolicy policy, AgingSelection selection,
+			AgingOrder order, long offset, @Nullable Integer limit) {
+		Map<String, Object> params = new HashMap<>();
+		params.put("asOf", asOf);
+		params.put("bounds", policy.upperBounds().toArray(Integer[]::new));
+		String customers = customerFilter(selection, params);
+		String where = customers.isEmpty() ? "" : " and i.customer_code in (select c.customer_code"
+				+ " from receivable.aging_customer c where true" + customers + ")";
+		String ageFrom = basis == AgingBasis.INVOICE ? "issue_date" : "due_date";
+		String bucketSum = "null::bigint";
+		if (order.column() == AgingOrder.Column.BUCKET) {
+			// the bucket as a range of dates: no bucket to compute per row
+			List<Integer> bounds = policy.upperBounds();
+			int index = Math.min(order.bucket(), bounds.size());
+			// bucket i holds the ages (as-of day minus the date) from bound i-1 plus one
+			// to
+			// bound i, both inclusive, as width_bucket(age - 1, bounds) counts them
+			String range;
+			if (index == 0) {
+				range = ">= :fromDate";
+				params.put("fromDate", asOf.minusDays(bounds.get(0)));
+			}
+			else if (index == bounds.size()) {
+				range = "<= :toDate";
+				params.put("toDate", asOf.minusDays(bounds.get(index - 1) + 1));
+			}
+			else {
+				range = "between :fromDate and :toDate";
+				params.put("fromDate", asOf.minusDays(bounds.get(index)));
+				params.put("toDate", asOf.minusDays(bounds.get(index - 1) + 1));
+			}
+			bucketSum = "sum(o.company) filter (where o.age_date " + range + ")";
+		}
+		String grouping = """
+				select o.customer_code, o.currency, o.age_date, o.overdue, sum(o.document) as document,
+				       sum(o.company) as company, sum(o.company) filter (where o.overdue) as company_overdue,
+				       %s as bucket_amount, count(*) as items
+				from (%%s) o
+				group by grouping sets ((o.customer_code), (o.currency, o.age_date, o.overdue))
+				""".formatted(bucketSum);
+		String kept = """
+				select i.customer_code, i.currency, i.%1$s as age_date, i.due_date < :asOf as overdue,
+				       i.open_cents as document, i.company_open_cents as company
+				from receivable.invoice i
+				where i.settled_on is null and i.issue_date <= :asOf
+				  and (i.settlement_changed_on is null or i.settlement_changed_on <= :asOf)%2$s
+				""".formatted(ageFrom, where);
+		String changed = """
+				select x.customer_code, x.currency, x.age_date, x.due_date < :asOf as overdue,
+				       (x.open_amount * 100)::bigint as document,
+				       (case when x.open_amount = x.amount then x.company_amount
+				             else round(x.open_amount * x.fx_rate, 2) end * 100)::bigint as company
+				from (select i.customer_code, i.currency, i.%1$s as age_date, i.due_date, i.amount, i.company_amount,
+				             i.fx_rate, %2$s as open_amount
+				      from receivable.invoice i
+				      where %3$s and i.settlement_changed_on > :asOf%4$s
+				      offset 0) x
+				where x.open_amount > 0
+				""".formatted(ageFrom, OPEN_AMOUNT, MAYBE_OPEN, where);
+		reportSettings();
+		boolean anyChanged = Boolean.TRUE.equals(this.jdbc
+			.sql("select exists (select 1 from receivable.invoice i where i.settlement_changed_on > :asOf)")
+			.param("asOf", asOf)
+			.query(Boolean.class)
+			.single());
+		// materialised, so that each aggregate is planned alone: the first then reads the
+		// index in its order
+		String sums = "with g as materialized (" + grouping.formatted(kept) + ")";
+		if (anyChanged) {
+			sums = "with k as materialized (" + grouping.formatted(kept) + "), c as materialized (" + grouping
+				.formatted(changed) + "), g as materialized (" + """
+						select u.customer_code, u.currency, u.age_date, u.overdue, sum(u.document)::bigint as document,
+						       sum(u.company)::bigint as company, sum(u.company_overdue)::bigint as company_overdue,
+						       sum(u.bucket_amount)::bigint as bucket_amount, sum(u.items)::bigint as items
+						from (select * from k union all select * from c) u
+						group by u.customer_code, u.currency, u.age_date, u.overdue)
+						""";
+		}
+		String key = switch (order.column()) {
+			case CODE -> "g.customer_code";
+			case NAME -> "n.customer_name";
+			case OWNER -> "n.owner_username";
+			case OVERDUE -> "coalesce(g.company_overdue, 0)";
+			case BUCKET -> "coalesce(g.bucket_amount, 0)";
+			case TOTAL -> "g.company";
+		};
+		String names = order.column() == AgingOrder.Column.NAME || order.column() == AgingOrder.Column.OWNER
+				? " left join receivable.aging_customer n on n.customer_code = g.customer_code" : "";
+		String sql = sums
+				+ """
+						select null as customer_code, g.currency, width_bucket(:asOf - g.age_date - 1, :bounds) as bucket,
+						       g.overdue, sum(g.document)::bigint as document, sum(g.company)::bigint as company,
+						       sum(g.items)::bigint as items, (select count(*) from g where g.customer_code is not null) as customers
+						from g where g.customer_code is null
+						group by g.currency, 3, g.overdue
+						union all
+						(select g.customer_code, null, null, null, null, null, null, null
+						 from g%1$s
+						 where g.customer_code is not null
+						 order by %2$s %3$s nulls last, g.customer_code
+						 limit %4$s offset %5$d)
+						"""
+					.formatted(names, key, order.descending() ? "desc" : "asc",
+							limit == null ? "all" : limit.toString(), offset);
+		int buckets = policy.buckets();
+		Map<String, Sums> totals = new java.util.TreeMap<>();
+		List<String> codes = new ArrayList<>();
+		long[] count = new long[1];
+		this.jdbc.sql(sql).params(params).query((ResultSet rs) -> {
+			String code = rs.getString(1);
+			if (code != null) {
+				codes.add(code);
+				return;
+			}
+			count[0] = rs.getLong(8);
+			String currency = rs.getString(2);
+			if (currency != null) {
+				totals.computeIfAbsent(currency, c -> new Sums("", c, buckets))
+					.add(rs.getInt(3), rs.getBoolean(4), rs.getLong(5), rs.getLong(6), rs.getInt(7));
+			}
+		});
+		List<AgingRow> rows = new ArrayList<>(totals.size());
+		for (Sums row : totals.values()) {
+			rows.add(new AgingRow("", "", null, null, row.currency, amounts(row.document), amounts(row.company),
+					BigDecimal.valueOf(row.documentOverdue, 2), BigDecimal.valueOf(row.companyOverdue, 2), row.items));
+		}
+		return new PortfolioRows(List.copyOf(rows), List.copyOf(codes), count[0]);
+	}
+
+	/**
+	 * The sums of a portfolio aging per document currency, the codes of one page of its
+	 * customers in order, and how many customers it has.
+	 */
+	public record PortfolioRows(List<AgingRow> totals, List<String> customerCodes, long customerCount) {
 	}
 
 	private static List<BigDecimal> amounts(long[] cents) {
@@ -223,6 +367,31 @@ public class AgingRepository {
 			this.items += count;
 		}
 
+	}
+
+	/**
+	 * The conditions on {@code c} (the aging's copy of customers) that the selection asks
+	 * for, each starting with " and ", values bound in {@code params}.
+	 */
+	private static String customerFilter(AgingSelection selection, Map<String, Object> params) {
+		StringBuilder customers = new StringBuilder();
+		if (selection.customerCodes() != null) {
+			customers.append(" and c.customer_code = any(:codes)");
+			params.put("codes", selection.customerCodes().toArray(String[]::new));
+		}
+		customerFilter(customers, "c.owner_username = :scopeOwner", "scopeOwner", selection.scopeOwner(), params);
+		customerFilter(customers, "c.owner_username = :owner", "owner", selection.ownerUsername(), params);
+		customerFilter(customers, "c.industry = :industry", "industry", selection.industry(), params);
+		customerFilter(customers, "c.group_code = :groupCode", "groupCode", selection.groupCode(), params);
+		return customers.toString();
+	}
+
+	private void reportSettings() {
+		// a report over the whole ledger: compiling it costs more than it saves
+		this.jdbc.sql("set local jit = off").update();
+		// measured: a parallel plan spends more merging the workers' partial groups than
+		// it saves on 2 cores
+		this.jdbc.sql("set local max_parallel_workers_per_gather = 0").update();
 	}
 
 	private static void customerFilter(StringBuilder where, String condition, String name, @Nullable String value,

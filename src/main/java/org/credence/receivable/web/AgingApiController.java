@@ -13,6 +13,7 @@ import org.credence.customer.CustomerQuery;
 import org.credence.customer.Industry;
 import org.credence.receivable.Aging;
 import org.credence.receivable.AgingBasis;
+import org.credence.receivable.AgingOrder;
 import org.credence.receivable.PortfolioAging;
 import org.credence.receivable.Receivables;
 import org.credence.receivable.web.LedgerJson.AgingJson;
@@ -22,6 +23,7 @@ import org.credence.receivable.web.LedgerJson.OpenItemJson;
 import org.credence.receivable.web.LedgerJson.PortfolioAgingJson;
 import org.credence.receivable.web.LedgerJson.SummaryJson;
 import org.credence.shared.InvalidInputException;
+import org.credence.shared.Paging;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -101,19 +103,35 @@ class AgingApiController {
 	}
 
 	@GetMapping("/aging")
-	@Operation(summary = "The portfolio's aging as of a day, per customer, filtered by owner and industry")
+	@Operation(summary = "The portfolio's aging as of a day: the total of every customer and one page of customers "
+			+ "(largest total first, or sorted by code, name, owner, overdue or a bucket b0, b1 …), "
+			+ "filtered by owner and industry")
 	PortfolioAgingJson portfolio(@RequestParam(required = false) @Nullable LocalDate asOf,
 			@RequestParam(required = false) @Nullable String basis,
 			@RequestParam(required = false) @Nullable String owner,
-			@RequestParam(required = false) @Nullable Industry industry) {
+			@RequestParam(required = false) @Nullable Industry industry,
+			@RequestParam(required = false) @Nullable String sort,
+			@RequestParam(required = false) @Nullable Boolean desc,
+			@RequestParam(required = false) @Nullable Integer page,
+			@RequestParam(required = false) @Nullable Integer size) {
 		CustomerQuery filter = new CustomerQuery(null, null, industry, null, owner, null, null, null, null, null,
 				false);
-		return json(this.aging.portfolio(filter, day(asOf), basis(basis)));
+		AgingOrder order = AgingOrder.DEFAULT;
+		if (sort != null && !sort.isBlank()) {
+			order = AgingOrder
+				.parse(sort, desc == null ? !List.of("code", "name", "owner").contains(sort.strip()) : desc)
+				.orElseThrow(() -> new InvalidInputException("sort", "receivable.aging.sort.unknown", sort));
+		}
+		else if (desc != null) {
+			order = new AgingOrder(AgingOrder.Column.TOTAL, 0, desc);
+		}
+		return json(this.aging.portfolio(filter, day(asOf), basis(basis), order, Paging.of(page, size)));
 	}
 
 	private static PortfolioAgingJson json(PortfolioAging aging) {
 		return new PortfolioAgingJson(AgingJson.of(aging.total()),
-				aging.customers().stream().map(CustomerAgingJson::of).toList());
+				aging.customers().stream().map(CustomerAgingJson::of).toList(), aging.page(), aging.size(),
+				aging.customerCount());
 	}
 
 	private LocalDate day(@Nullable LocalDate asOf) {

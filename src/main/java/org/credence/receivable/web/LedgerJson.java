@@ -166,7 +166,13 @@ final class LedgerJson {
 
 	}
 
-	record PortfolioAgingJson(AgingJson total, List<CustomerAgingJson> customers) {
+	/**
+	 * @param customers one page of the customers, {@code page} (zero-based) of
+	 * {@code size}
+	 * @param customerCount how many customers have something open in all
+	 */
+	record PortfolioAgingJson(AgingJson total, List<CustomerAgingJson> customers, int page, int size,
+			long customerCount) {
 	}
 
 	record OpenItemJson(String invoiceNumber, LocalDate issueDate, LocalDate dueDate,

@@ -6,7 +6,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,8 +24,11 @@ import org.credence.customer.Industry;
 import org.credence.receivable.Aging;
 import org.credence.receivable.AgingBasis;
 import org.credence.receivable.AgingBucket;
+import org.credence.receivable.AgingOrder;
+import org.credence.receivable.AgingReport;
 import org.credence.receivable.CustomerAging;
 import org.credence.receivable.PortfolioAging;
+import org.credence.shared.Paging;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
@@ -69,33 +71,41 @@ class PortfolioAgingController {
 			@RequestParam(required = false) @Nullable String owner,
 			@RequestParam(required = false) @Nullable String industry,
 			@RequestParam(required = false) @Nullable String sort,
-			@RequestParam(required = false, defaultValue = "false") boolean desc, HttpServletRequest request,
-			Model model) {
+			@RequestParam(required = false, defaultValue = "false") boolean desc,
+			@RequestParam(required = false) @Nullable Integer page,
+			@RequestParam(required = false) @Nullable Integer size, HttpServletRequest request, Model model) {
 		LocalDate day = ReceivablePages.asOf(asOf, LocalDate.now(this.clock));
 		AgingBasis agingBasis = ReceivablePages.basis(basis);
-		PortfolioAging portfolio = this.aging.portfolio(filter(owner, industry), day, agingBasis);
-		String column = sort == null || sort.isBlank() ? "total" : sort;
-		boolean descending = sort == null || sort.isBlank() || desc;
+		AgingOrder order = order(sort, desc);
+		PortfolioAging portfolio = this.aging.portfolio(filter(owner, industry), day, agingBasis, order,
+				Paging.of(page, size));
 		model.addAttribute("asOf", day);
 		model.addAttribute("basis", agingBasis.name().toLowerCase(Locale.ROOT));
 		model.addAttribute("owner", owner == null ? "" : owner);
 		model.addAttribute("industry", industry == null ? "" : industry);
-		model.addAttribute("sort", column);
-		model.addAttribute("desc", descending);
+		model.addAttribute("sort", order.key());
+		model.addAttribute("desc", order.descending());
 		model.addAttribute("portfolio", portfolio);
-		model.addAttribute("rows", sorted(portfolio.customers(), column, descending));
+		model.addAttribute("rows", portfolio.customers());
 		model.addAttribute("bucketLabels", this.labels.labels(portfolio.total().buckets(), agingBasis));
 		model.addAttribute("chartData", ReceivablePages.chartData(portfolio.total(), this.labels,
 				msg("receivable.portfolio.title") + " · " + day));
-		model.addAttribute("sortUrls", sortUrls(request, portfolio.total().buckets().size(), column, descending));
+		model.addAttribute("sortUrls", sortUrls(request, portfolio.total().buckets().size(), order));
+		model.addAttribute("pageUrls", pageUrls(request, portfolio));
 		model.addAttribute("exportUrl",
 				ServletUriComponentsBuilder.fromRequest(request)
 					.replacePath(request.getContextPath() + "/receivables/aging/export.xlsx")
+					.replaceQueryParam("page")
+					.replaceQueryParam("size")
 					.build()
 					.toUriString());
 		return "receivable/aging";
 	}
 
+	/**
+	 * Every customer of the aging (not only one page) in the page's order, written out as
+	 * the rows come, a few hundred at a time.
+	 */
 	@GetMapping("/export.xlsx")
 	void export(@RequestParam(required = false) @Nullable String asOf,
 			@RequestParam(required = false) @Nullable String basis,
@@ -106,14 +116,11 @@ class PortfolioAgingController {
 			throws IOException {
 		LocalDate day = ReceivablePages.asOf(asOf, LocalDate.now(this.clock));
 		AgingBasis agingBasis = ReceivablePages.basis(basis);
-		PortfolioAging portfolio = this.aging.portfolio(filter(owner, industry), day, agingBasis);
-		String column = sort == null || sort.isBlank() ? "total" : sort;
-		List<CustomerAging> rows = sorted(portfolio.customers(), column, sort == null || sort.isBlank() || desc);
+		AgingOrder order = order(sort, desc);
 		String title = msg("receivable.portfolio.title");
 		response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 		response.setHeader("Content-Disposition", "attachment; filename=\"aging-" + day + ".xlsx\"; filename*=UTF-8''"
 				+ UriUtils.encode(title + "-" + day + ".xlsx", "UTF-8"));
-		List<String> bucketLabels = this.labels.labels(portfolio.total().buckets(), agingBasis);
 		try (SXSSFWorkbook workbook = new SXSSFWorkbook(200); OutputStream out = response.getOutputStream()) {
 			Sheet sheet = workbook.createSheet(title);
 			CellStyle bold = workbook.createCellStyle();
@@ -126,10 +133,10 @@ class PortfolioAgingController {
 			caption.createCell(0).setCellValue(title);
 			caption.createCell(1).setCellValue(msg("receivable.as-of") + " " + day);
 			caption.createCell(2).setCellValue(msg("receivable.basis." + agingBasis.name().toLowerCase(Locale.ROOT)));
-			caption.createCell(3).setCellValue(portfolio.total().currency());
+			caption.createCell(3).setCellValue(this.aging.companyCurrency());
 			List<String> headers = new ArrayList<>(
 					List.of(msg("customer.field.code"), msg("customer.field.name"), msg("customer.field.owner")));
-			headers.addAll(bucketLabels);
+			headers.addAll(this.labels.labels(this.aging.buckets(agingBasis), agingBasis));
 			headers.add(msg("receivable.aging.total"));
 			headers.add(msg("receivable.aging.overdue"));
 			Row header = sheet.createRow(2);
@@ -138,29 +145,30 @@ class PortfolioAgingController {
 				cell.setCellValue(headers.get(i));
 				cell.setCellStyle(bold);
 			}
-			int rowIndex = 3;
-			for (CustomerAging c : rows) {
-				Row row = sheet.createRow(rowIndex++);
-				row.createCell(0).setCellValue(c.customerCode());
-				row.createCell(1).setCellValue(c.customerName());
-				row.createCell(2).setCellValue(c.ownerUsername() == null ? "" : c.ownerUsername());
-				int col = 3;
-				for (AgingBucket bucket : c.aging().buckets()) {
-					amount(row, col++, bucket.amount(), money);
-				}
-				amount(row, col++, c.aging().total(), money);
-				amount(row, col, c.aging().overdue(), money);
-			}
-			Row total = sheet.createRow(rowIndex);
+			int[] rowIndex = { 3 };
+			AgingReport portfolio = this.aging.portfolio(filter(owner, industry), day, agingBasis, order,
+					(CustomerAging c) -> {
+						Row row = sheet.createRow(rowIndex[0]++);
+						row.createCell(0).setCellValue(c.customerCode());
+						row.createCell(1).setCellValue(c.customerName());
+						row.createCell(2).setCellValue(c.ownerUsername() == null ? "" : c.ownerUsername());
+						int col = 3;
+						for (AgingBucket bucket : c.aging().buckets()) {
+							amount(row, col++, bucket.amount(), money);
+						}
+						amount(row, col++, c.aging().total(), money);
+						amount(row, col, c.aging().overdue(), money);
+					});
+			Row total = sheet.createRow(rowIndex[0]);
 			Cell label = total.createCell(1);
 			label.setCellValue(msg("receivable.aging.total"));
 			label.setCellStyle(bold);
 			int col = 3;
-			for (AgingBucket bucket : portfolio.total().buckets()) {
+			for (AgingBucket bucket : portfolio.buckets()) {
 				amount(total, col++, bucket.amount(), money);
 			}
-			amount(total, col++, portfolio.total().total(), money);
-			amount(total, col, portfolio.total().overdue(), money);
+			amount(total, col++, portfolio.total(), money);
+			amount(total, col, portfolio.overdue(), money);
 			workbook.write(out);
 			workbook.dispose();
 		}
@@ -189,46 +197,47 @@ class PortfolioAgingController {
 	}
 
 	/**
-	 * Rows ordered by code, name, owner, total, overdue or bucket {@code b0}, {@code b1}
-	 * …
+	 * The order a sort key and direction name; the default (largest total first) else.
 	 */
-	static List<CustomerAging> sorted(List<CustomerAging> rows, String column, boolean descending) {
-		Comparator<CustomerAging> order = switch (column) {
-			case "code" -> Comparator.comparing(CustomerAging::customerCode);
-			case "name" -> Comparator.comparing(CustomerAging::customerName);
-			case "owner" -> Comparator.comparing(c -> c.ownerUsername() == null ? "" : c.ownerUsername());
-			case "overdue" -> Comparator.comparing(c -> c.aging().overdue());
-			default -> {
-				if (column.matches("b\\d+")) {
-					int index = Integer.parseInt(column.substring(1));
-					yield Comparator.comparing(c -> index < c.aging().buckets().size()
-							? c.aging().buckets().get(index).amount() : BigDecimal.ZERO);
-				}
-				yield Comparator.comparing(c -> c.aging().total());
-			}
-		};
-		List<CustomerAging> sorted = new ArrayList<>(rows);
-		sorted.sort(descending ? order.reversed() : order);
-		return sorted;
+	static AgingOrder order(@Nullable String sort, boolean desc) {
+		if (sort == null || sort.isBlank()) {
+			return AgingOrder.DEFAULT;
+		}
+		return AgingOrder.parse(sort, desc).orElse(AgingOrder.DEFAULT);
 	}
 
-	private static Map<String, String> sortUrls(HttpServletRequest request, int buckets, String column,
-			boolean descending) {
+	private static Map<String, String> sortUrls(HttpServletRequest request, int buckets, AgingOrder order) {
 		List<String> columns = new ArrayList<>(List.of("code", "name", "owner", "total", "overdue"));
 		for (int i = 0; i < buckets; i++) {
 			columns.add("b" + i);
 		}
 		Map<String, String> urls = new LinkedHashMap<>();
 		for (String c : columns) {
-			boolean nextDescending = c.equals(column) ? !descending : !List.of("code", "name", "owner").contains(c);
+			boolean nextDescending = c.equals(order.key()) ? !order.descending()
+					: !List.of("code", "name", "owner").contains(c);
 			urls.put(c,
 					ServletUriComponentsBuilder.fromRequest(request)
 						.replaceQueryParam("sort", c)
 						.replaceQueryParam("desc", nextDescending)
+						.replaceQueryParam("page")
 						.build()
 						.toUriString());
 		}
 		return urls;
+	}
+
+	private static Map<String, String> pageUrls(HttpServletRequest request, PortfolioAging portfolio) {
+		Map<String, String> urls = new LinkedHashMap<>();
+		int last = Math.max(0, portfolio.totalPages() - 1);
+		urls.put("first", pageUrl(request, 0));
+		urls.put("previous", pageUrl(request, Math.max(0, portfolio.page() - 1)));
+		urls.put("next", pageUrl(request, Math.min(last, portfolio.page() + 1)));
+		urls.put("last", pageUrl(request, last));
+		return urls;
+	}
+
+	private static String pageUrl(HttpServletRequest request, int page) {
+		return ServletUriComponentsBuilder.fromRequest(request).replaceQueryParam("page", page).build().toUriString();
 	}
 
 	private String msg(String code) {

@@ -16,6 +16,7 @@ import org.credence.identity.Users;
 import org.credence.receivable.Aging;
 import org.credence.receivable.AgingBasis;
 import org.credence.receivable.AgingBucket;
+import org.credence.receivable.AgingOrder;
 import org.credence.receivable.AgingReport;
 import org.credence.receivable.CurrencyAging;
 import org.credence.receivable.CustomerAging;
@@ -27,6 +28,7 @@ import org.credence.receivable.PortfolioAging;
 import org.credence.receivable.ReceivableFixtures;
 import org.credence.receivable.Receivables;
 import org.credence.shared.NotFoundException;
+import org.credence.shared.Paging;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -175,6 +177,154 @@ class AgingIntegrationTests {
 		assertThat(portfolio.total().total()).isGreaterThanOrEqualTo(new BigDecimal("350.00"));
 		assertThatExceptionOfType(NotFoundException.class).isThrownBy(() -> this.fixtures
 			.asFinance(() -> this.aging.group("NO-SUCH-GROUP", LocalDate.parse("2026-03-15"), AgingBasis.DUE)));
+	}
+
+	@Test
+	void pagesThePortfolioLargestFirstWithTheTotalOfEveryCustomer() {
+		String sales = this.fixtures.user(Role.SALES);
+		ActivityFixtures.as(this.fixtures.user(Role.ADMIN), Role.ADMIN,
+				() -> this.fxRates.enter(LocalDate.parse("2026-01-05"), "HKD", new BigDecimal("0.9137")));
+		List<String> codes = new java.util.ArrayList<>();
+		String[][] invoices = { { "500.00", "2026-01-01", "2026-01-31" }, { "300.00", "2026-02-20", "2026-04-30" },
+				{ "900.00", "2025-06-01", "2025-06-30" }, { "120.50", "2026-03-01", "2026-03-10" },
+				{ "300.00", "2025-12-01", "2025-12-31" } };
+		for (String[] invoice : invoices) {
+			String code = this.fixtures.customer(sales);
+			codes.add(code);
+			this.fixtures.invoiceOf(code, invoice[0], invoice[1], invoice[2]);
+		}
+		// a second currency and a part payment
+		this.fixtures.asFinance(() -> this.receivables.recordInvoice(new InvoiceEntry(ReceivableFixtures.unique("x"),
+				codes.get(3), ReceivableFixtures.unique("INV"), new BigDecimal("1000.00"), "HKD",
+				LocalDate.parse("2026-01-05"), LocalDate.parse("2026-02-04"), null)));
+		String paid = this.fixtures.invoiceOf(codes.get(1), "80.00", "2026-01-10", "2026-02-09");
+		this.fixtures.pay(codes.get(1), "30.00", "2026-02-01", ReceivableFixtures.to(paid, "30.00"));
+		LocalDate asOf = LocalDate.parse("2026-03-15");
+
+		List<PortfolioAging> pages = new java.util.ArrayList<>();
+		for (int page = 0; page < 3; page++) {
+			int p = page;
+			pages.add(ActivityFixtures.as(sales, Role.SALES, () -> this.aging.portfolio(CustomerQuery.all(), asOf,
+					AgingBasis.DUE, AgingOrder.DEFAULT, new Paging(p, 2))));
+		}
+
+		assertThat(pages).extracting(p -> p.customers().size()).containsExactly(2, 2, 1);
+		assertThat(pages).allSatisfy(p -> {
+			assertThat(p.customerCount()).isEqualTo(5);
+			assertThat(p.totalPages()).isEqualTo(3);
+		});
+		List<CustomerAging> all = pages.stream().flatMap(p -> p.customers().stream()).toList();
+		// HKD 1000 at 0.9137 is 913.70: with 120.50 CNY the largest
+		assertThat(all).extracting(CustomerAging::customerCode)
+			.containsExactly(codes.get(3), codes.get(2), codes.get(0), codes.get(1), codes.get(4));
+		assertThat(all).extracting(c -> c.aging().total().toPlainString())
+			.containsExactly("1034.20", "900.00", "500.00", "350.00", "300.00");
+		// every page carries the total of every customer, equal to the sum of each
+		// customer's own aging
+		AgingReport total = pages.get(2).total();
+		assertThat(pages).allSatisfy(p -> assertThat(p.total()).isEqualTo(total));
+		assertThat(total.total()).isEqualByComparingTo("3084.20");
+		assertThat(total.items()).isEqualTo(7);
+		assertIsTheSumOfEachCustomer(total, codes, asOf);
+		// a day after every allocation in the ledger: read from the settled sums alone
+		LocalDate later = LocalDate.parse("2099-12-31");
+		assertIsTheSumOfEachCustomer(ActivityFixtures
+			.as(sales, Role.SALES,
+					() -> this.aging.portfolio(CustomerQuery.all(), later, AgingBasis.DUE, AgingOrder.DEFAULT,
+							new Paging(0, 2)))
+			.total(), codes, later);
+		assertThat(total.byCurrency()).extracting(CurrencyAging::currency, c -> c.total().toPlainString())
+			.containsExactly(tuple("CNY", "2170.50"), tuple("HKD", "1000.00"));
+
+		PortfolioAging beyond = ActivityFixtures.as(sales, Role.SALES, () -> this.aging.portfolio(CustomerQuery.all(),
+				asOf, AgingBasis.DUE, AgingOrder.DEFAULT, new Paging(7, 2)));
+		assertThat(beyond.customers()).isEmpty();
+		assertThat(beyond.customerCount()).isEqualTo(5);
+		assertThat(beyond.total()).isEqualTo(total);
+	}
+
+	@Test
+	void sortsThePortfolioByAnyColumnThenByCode() {
+		String sales = this.fixtures.user(Role.SALES);
+		String young = this.fixtures.customer(sales);
+		String old = this.fixtures.customer(sales);
+		String both = this.fixtures.customer(sales);
+		this.fixtures.invoiceOf(young, "700.00", "2026-03-01", "2026-03-31");
+		this.fixtures.invoiceOf(old, "200.00", "2025-01-01", "2025-01-31");
+		this.fixtures.invoiceOf(both, "100.00", "2025-01-01", "2025-01-31");
+		this.fixtures.invoiceOf(both, "150.00", "2026-02-01", "2026-02-28");
+		LocalDate asOf = LocalDate.parse("2026-03-15");
+
+		assertThat(order(sales, asOf, "total", true)).containsExactly(young, both, old);
+		assertThat(order(sales, asOf, "total", false)).containsExactly(old, both, young);
+		assertThat(order(sales, asOf, "overdue", true)).containsExactly(both, old, young);
+		List<String> byCode = java.util.stream.Stream.of(young, old, both).sorted().toList();
+		assertThat(order(sales, asOf, "code", false)).containsExactlyElementsOf(byCode);
+		assertThat(order(sales, asOf, "code", true)).containsExactly(byCode.get(2), byCode.get(1), byCode.get(0));
+		// b0: not yet due; b1: 1-30 days; b6: over 365 days; ties by code
+		List<String> oldAndBoth = java.util.stream.Stream.of(old, both).sorted().toList();
+		List<String> youngAndOld = java.util.stream.Stream.of(young, old).sorted().toList();
+		assertThat(order(sales, asOf, "b0", true)).containsExactly(young, oldAndBoth.get(0), oldAndBoth.get(1));
+		assertThat(order(sales, asOf, "b1", true)).containsExactly(both, youngAndOld.get(0), youngAndOld.get(1));
+		assertThat(order(sales, asOf, "b6", true)).containsExactly(old, both, young);
+		assertThat(order(sales, asOf, "b6", false)).containsExactly(young, both, old);
+		// the ages counted from the invoice date: only young's invoice is 1-30 days old
+		assertThat(ActivityFixtures.as(sales, Role.SALES,
+				() -> this.aging.portfolio(CustomerQuery.all(), asOf, AgingBasis.INVOICE,
+						AgingOrder.parse("b1", true).orElseThrow(), new Paging(0, 10)))
+			.customers()).extracting(CustomerAging::customerCode)
+			.containsExactly(young, oldAndBoth.get(0), oldAndBoth.get(1));
+	}
+
+	@Test
+	void pagesThePortfolioAsOfADayBeforeLaterPayments() {
+		String sales = this.fixtures.user(Role.SALES);
+		String payer = this.fixtures.customer(sales);
+		String other = this.fixtures.customer(sales);
+		String paid = this.fixtures.invoiceOf(payer, "900.00", "2026-01-01", "2026-01-31");
+		this.fixtures.invoiceOf(other, "400.00", "2026-01-01", "2026-01-31");
+		this.fixtures.pay(payer, "900.00", "2026-03-01", ReceivableFixtures.to(paid, "900.00"));
+
+		PortfolioAging before = ActivityFixtures.as(sales, Role.SALES, () -> this.aging.portfolio(CustomerQuery.all(),
+				LocalDate.parse("2026-02-15"), AgingBasis.DUE, AgingOrder.DEFAULT, new Paging(0, 1)));
+		PortfolioAging after = ActivityFixtures.as(sales, Role.SALES, () -> this.aging.portfolio(CustomerQuery.all(),
+				LocalDate.parse("2026-03-15"), AgingBasis.DUE, AgingOrder.DEFAULT, new Paging(0, 1)));
+
+		assertThat(before.customerCount()).isEqualTo(2);
+		assertThat(before.customers()).extracting(CustomerAging::customerCode).containsExactly(payer);
+		assertThat(before.total().total()).isEqualByComparingTo("1300.00");
+		assertThat(bucket(before.total(), "1-30")).isEqualByComparingTo("1300.00");
+		assertThat(after.customerCount()).isEqualTo(1);
+		assertThat(after.customers()).extracting(CustomerAging::customerCode).containsExactly(other);
+		assertThat(after.total().total()).isEqualByComparingTo("400.00");
+	}
+
+	private void assertIsTheSumOfEachCustomer(AgingReport total, List<String> codes, LocalDate asOf) {
+		List<AgingReport> own = codes.stream()
+			.map(code -> this.fixtures.asFinance(() -> this.aging.customer(code, asOf, AgingBasis.DUE)))
+			.toList();
+		assertThat(total.total())
+			.isEqualByComparingTo(own.stream().map(AgingReport::total).reduce(BigDecimal.ZERO, BigDecimal::add));
+		assertThat(total.overdue())
+			.isEqualByComparingTo(own.stream().map(AgingReport::overdue).reduce(BigDecimal.ZERO, BigDecimal::add));
+		assertThat(total.items()).isEqualTo(own.stream().mapToInt(AgingReport::items).sum());
+		for (int i = 0; i < total.buckets().size(); i++) {
+			int b = i;
+			assertThat(total.buckets().get(i).amount()).as(total.buckets().get(i).label())
+				.isEqualByComparingTo(
+						own.stream().map(r -> r.buckets().get(b).amount()).reduce(BigDecimal.ZERO, BigDecimal::add));
+		}
+	}
+
+	private List<String> order(String sales, LocalDate asOf, String sort, boolean descending) {
+		return ActivityFixtures
+			.as(sales, Role.SALES,
+					() -> this.aging.portfolio(CustomerQuery.all(), asOf, AgingBasis.DUE,
+							AgingOrder.parse(sort, descending).orElseThrow(), new Paging(0, 10)))
+			.customers()
+			.stream()
+			.map(CustomerAging::customerCode)
+			.toList();
 	}
 
 	@Test

@@ -18,6 +18,7 @@ import org.springframework.test.web.servlet.ResultActions;
 
 import static org.credence.customer.ActivityFixtures.basic;
 import static org.credence.receivable.ReceivableFixtures.unique;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -171,6 +172,48 @@ class ReceivableApiTests {
 			.perform(get("/api/v1/customers/{code}/receivables/dso-trend", "NO-SUCH-CUSTOMER")
 				.with(basic(this.fixtures.finance)))
 			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void pagesAndSortsThePortfolioAgingKeepingTheTotalOfAll() throws Exception {
+		String sales = this.fixtures.user(Role.SALES);
+		String small = this.fixtures.customer(sales);
+		String large = this.fixtures.customer(sales);
+		String middle = this.fixtures.customer(sales);
+		this.fixtures.invoiceOf(small, "100.00", "2026-01-01", "2026-01-31");
+		this.fixtures.invoiceOf(large, "900.00", "2026-01-01", "2026-04-30");
+		this.fixtures.invoiceOf(middle, "400.00", "2026-01-01", "2026-01-31");
+
+		this.mvc.perform(get("/api/v1/aging").param("asOf", "2026-03-15").param("size", "2").with(basic(sales)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.total.total").value("1400.00"))
+			.andExpect(jsonPath("$.total.overdue").value("500.00"))
+			.andExpect(jsonPath("$.total.items").value(3))
+			.andExpect(jsonPath("$.customerCount").value(3))
+			.andExpect(jsonPath("$.page").value(0))
+			.andExpect(jsonPath("$.size").value(2))
+			.andExpect(jsonPath("$.customers[*].customerCode").value(contains(large, middle)))
+			.andExpect(jsonPath("$.customers[0].aging.total").value("900.00"));
+		this.mvc
+			.perform(get("/api/v1/aging").param("asOf", "2026-03-15")
+				.param("size", "2")
+				.param("page", "1")
+				.with(basic(sales)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.total.total").value("1400.00"))
+			.andExpect(jsonPath("$.customers[*].customerCode").value(contains(small)));
+		this.mvc.perform(get("/api/v1/aging").param("asOf", "2026-03-15").param("sort", "overdue").with(basic(sales)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.customers[*].customerCode").value(contains(middle, small, large)));
+		this.mvc
+			.perform(get("/api/v1/aging").param("sort", "total")
+				.param("desc", "false")
+				.param("asOf", "2026-03-15")
+				.with(basic(sales)))
+			.andExpect(jsonPath("$.customers[*].customerCode").value(contains(small, middle, large)));
+		this.mvc.perform(get("/api/v1/aging").param("sort", "colour").with(basic(sales)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("sort"));
 	}
 
 	@Test

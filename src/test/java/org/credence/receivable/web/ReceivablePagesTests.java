@@ -176,9 +176,65 @@ class ReceivablePagesTests {
 	}
 
 	@Test
+	void pagesAndSortsThePortfolioAgingWithTheFiltersInTheUrl() throws Exception {
+		String sales = this.fixtures.user(Role.SALES);
+		String small = this.fixtures.customer(sales);
+		String large = this.fixtures.customer(sales);
+		String middle = this.fixtures.customer(sales);
+		this.fixtures.invoiceOf(small, "100.00", "2026-01-01", "2026-01-31");
+		this.fixtures.invoiceOf(large, "900.00", "2026-01-01", "2026-04-30");
+		this.fixtures.invoiceOf(middle, "400.00", "2026-01-01", "2026-01-31");
+
+		String first = this.mvc
+			.perform(get("/receivables/aging?asOf=2026-03-15&basis=due&size=2").with(signedIn(sales, Role.SALES))
+				.locale(Locale.ENGLISH))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(first)
+			.contains("3 customers with open items", "Page 1 of 2", "Total of all 3 customers", "1,400.00",
+					"/customers/" + large + "/receivables", "/customers/" + middle + "/receivables")
+			.doesNotContain("/customers/" + small + "/receivables")
+			// the next page keeps the day, the basis and the page size
+			.contains("asOf=2026-03-15&amp;basis=due&amp;size=2&amp;page=1")
+			// a sort link goes back to the first page
+			.contains("sort=overdue&amp;desc=true\"");
+		assertThat(first.indexOf(large)).isLessThan(first.indexOf(middle));
+
+		String second = this.mvc
+			.perform(get("/receivables/aging").param("asOf", "2026-03-15")
+				.param("size", "2")
+				.param("page", "1")
+				.with(signedIn(sales, Role.SALES))
+				.locale(Locale.SIMPLIFIED_CHINESE))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(second).contains("第 2 页，共 2 页", "/customers/" + small + "/receivables", "1,400.00")
+			.doesNotContain("/customers/" + large + "/receivables");
+
+		String byOverdue = this.mvc
+			.perform(get("/receivables/aging").param("asOf", "2026-03-15")
+				.param("sort", "overdue")
+				.param("desc", "true")
+				.with(signedIn(sales, Role.SALES))
+				.locale(Locale.ENGLISH))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(byOverdue.indexOf("/customers/" + middle)).isLessThan(byOverdue.indexOf("/customers/" + small));
+		assertThat(byOverdue.indexOf("/customers/" + small)).isLessThan(byOverdue.indexOf("/customers/" + large));
+		assertThat(byOverdue).contains("aria-sort=\"descending\"");
+	}
+
+	@Test
 	void showsThePortfolioAgingWithDrillDownAndExportsIt() throws Exception {
 		this.mvc
 			.perform(get("/receivables/aging").param("asOf", "2026-05-15")
+				.param("size", "500")
 				.param("sort", "b1")
 				.param("desc", "true")
 				.with(signedIn(this.fixtures.finance, Role.FINANCE))
