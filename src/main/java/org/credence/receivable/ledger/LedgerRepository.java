@@ -155,9 +155,14 @@ public class LedgerRepository {
 			.list();
 	}
 
+	/**
+	 * Records an invoice, and its customer in the aging's copy of customers when the copy
+	 * does not know it yet (by code only, for the aging to fill in).
+	 */
 	public long insertInvoice(String externalId, String customerCode, String number, @Nullable String orderNumber,
 			BigDecimal amount, String currency, BigDecimal rate, BigDecimal companyAmount, LocalDate issueDate,
 			LocalDate dueDate, String by, Instant at) {
+		noteCustomers(List.of(customerCode));
 		return this.jdbc.sql("""
 				insert into receivable.invoice
 				  (external_id, customer_code, number, order_number, amount, currency, fx_rate, company_amount,
@@ -180,6 +185,22 @@ public class LedgerRepository {
 			.param("at", timestamp(at))
 			.query(Long.class)
 			.single();
+	}
+
+	/**
+	 * Gives every customer of these codes a row in the aging's copy of customers
+	 * ({@code receivable.aging_customer}) if it has none: every writer of invoices calls
+	 * this (once per statement, not per row as a trigger would).
+	 */
+	public void noteCustomers(List<String> customerCodes) {
+		if (customerCodes.isEmpty()) {
+			return;
+		}
+		this.jdbc.sql("""
+				insert into receivable.aging_customer (customer_code, customer_name, synced)
+				select c, c, false from unnest(:codes::varchar[]) c
+				on conflict (customer_code) do nothing
+				""").param("codes", customerCodes.toArray(String[]::new)).update();
 	}
 
 	public void dispute(long invoiceId, String reason, LocalDate on, String by) {

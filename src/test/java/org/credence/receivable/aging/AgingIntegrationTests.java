@@ -23,6 +23,9 @@ import org.credence.receivable.CustomerAging;
 import org.credence.receivable.DsoPoint;
 import org.credence.receivable.FxRates;
 import org.credence.receivable.InvoiceEntry;
+import org.credence.receivable.LedgerImport;
+import org.credence.receivable.LedgerImports;
+import org.credence.receivable.LedgerRow;
 import org.credence.receivable.Payment;
 import org.credence.receivable.PortfolioAging;
 import org.credence.receivable.ReceivableFixtures;
@@ -69,6 +72,9 @@ class AgingIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	LedgerImports ledgerImports;
 
 	ReceivableFixtures fixtures;
 
@@ -478,6 +484,42 @@ class AgingIntegrationTests {
 				}
 			}
 		}
+	}
+
+	@Test
+	void everyWriterOfInvoicesGivesACustomerTheCopyDoesNotKnowItsRow() {
+		String single = this.fixtures.customer();
+		String imported = this.fixtures.customer();
+		this.jdbc.sql("delete from receivable.aging_customer where customer_code in (:single, :imported)")
+			.param("single", single)
+			.param("imported", imported)
+			.update();
+
+		this.fixtures.invoiceOf(single, "100.00", "2026-01-01", "2026-01-31");
+		String number = ReceivableFixtures.unique("INV");
+		LedgerImport result = this.fixtures.asFinance(() -> this.ledgerImports.importInvoices(
+				receiver -> receiver.accept(new LedgerRow<>(2,
+						ReceivableFixtures.invoice(imported, number, "200.00", "2026-01-01", "2026-01-31"))),
+				true, "0".repeat(64), rows -> {
+				}));
+
+		assertThat(result.written()).isEqualTo(1);
+		assertThat(this.jdbc
+			.sql("select customer_code from receivable.aging_customer where customer_code in (:single, :imported)")
+			.param("single", single)
+			.param("imported", imported)
+			.query(String.class)
+			.list()).containsExactlyInAnyOrder(single, imported);
+		// and the aging, before it reads, names them from the customer module
+		this.fixtures.asFinance(() -> this.aging.portfolio(CustomerQuery.all(), LocalDate.parse("2026-03-15"),
+				AgingBasis.DUE, AgingOrder.DEFAULT, new Paging(0, 1)));
+		assertThat(this.jdbc
+			.sql("select count(*) from receivable.aging_customer where customer_code in (:single, :imported)"
+					+ " and synced and customer_name <> customer_code")
+			.param("single", single)
+			.param("imported", imported)
+			.query(Integer.class)
+			.single()).isEqualTo(2);
 	}
 
 	@Test
