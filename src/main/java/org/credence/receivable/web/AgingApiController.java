@@ -117,15 +117,18 @@ class AgingApiController {
 		CustomerQuery filter = new CustomerQuery(null, null, industry, null, owner, null, null, null, null, null,
 				false);
 		AgingOrder order = AgingOrder.DEFAULT;
+		AgingBasis agingBasis = basis(basis);
 		if (sort != null && !sort.isBlank()) {
 			order = AgingOrder
 				.parse(sort, desc == null ? !List.of("code", "name", "owner").contains(sort.strip()) : desc)
+				.filter(o -> o.column() != AgingOrder.Column.BUCKET
+						|| o.bucket() < this.aging.buckets(agingBasis).size())
 				.orElseThrow(() -> new InvalidInputException("sort", "receivable.aging.sort.unknown", sort));
 		}
 		else if (desc != null) {
 			order = new AgingOrder(AgingOrder.Column.TOTAL, 0, desc);
 		}
-		return json(this.aging.portfolio(filter, day(asOf), basis(basis), order, Paging.of(page, size)));
+		return json(this.aging.portfolio(filter, day(asOf), agingBasis, order, Paging.of(page, size)));
 	}
 
 	private static PortfolioAgingJson json(PortfolioAging aging) {

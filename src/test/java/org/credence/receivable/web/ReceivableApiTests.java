@@ -214,6 +214,12 @@ class ReceivableApiTests {
 		this.mvc.perform(get("/api/v1/aging").param("sort", "colour").with(basic(sales)))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("sort"));
+		this.mvc.perform(get("/api/v1/aging").param("sort", "b7").with(basic(sales)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("sort"));
+		this.mvc.perform(get("/api/v1/aging").param("asOf", "2026-03-15").param("sort", "b2").with(basic(sales)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.customers[*].customerCode").value(contains(middle, small, large)));
 	}
 
 	@Test
