@@ -155,6 +155,17 @@ public class LedgerRepository {
 			.list();
 	}
 
+	/**
+	 * The company-currency amount of the customer's invoices issued from {@code from} to
+	 * {@code to}, both included.
+	 */
+	public BigDecimal invoicedSales(String customerCode, LocalDate from, LocalDate to) {
+		return this.jdbc.sql("""
+				select coalesce(sum(company_amount), 0) from receivable.invoice
+				 where customer_code = :code and issue_date between :from and :to
+				""").param("code", customerCode).param("from", from).param("to", to).query(BigDecimal.class).single();
+	}
+
 	public long insertInvoice(String externalId, String customerCode, String number, @Nullable String orderNumber,
 			BigDecimal amount, String currency, BigDecimal rate, BigDecimal companyAmount, LocalDate issueDate,
 			LocalDate dueDate, String by, Instant at) {
