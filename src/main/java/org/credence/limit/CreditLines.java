@@ -246,15 +246,53 @@ public class CreditLines {
 		return suspension(customerCode, reason, false);
 	}
 
-	private CreditLine suspension(String code, @Nullable String reason, boolean suspend) {
+	/**
+	 * Sets (or, with null, lifts) the cover ratio the line requires of its collateral, at
+	 * once, with a reason; audited, kept in the history. Applications set it from the
+	 * credit policy; a credit manager may tighten or lift it in between.
+	 * @param ratio secured amount over limit, e.g. 0.5 for half the limit, up to 10
+	 */
+	@Transactional
+	public CreditLine requireCover(String customerCode, @Nullable BigDecimal ratio, @Nullable String reason) {
 		this.currentUser.require(Permission.CREDIT_LINE_MANAGE);
-		this.customers.get(code);
+		this.customers.get(customerCode);
+		requireReason(reason);
+		if (ratio != null && (ratio.signum() < 0 || ratio.compareTo(BigDecimal.TEN) > 0 || ratio.scale() > 4)) {
+			throw new InvalidInputException("coverRatio", "limit.line.cover-ratio.range");
+		}
+		this.lines.lockCustomer(customerCode);
+		LocalDate today = today();
+		CreditLine before = lineOn(customerCode, today)
+			.orElseThrow(() -> new NotFoundException("limit.line.not-found", customerCode));
+		LineVersion base = this.lines.versionOn(before.id(), today).orElseThrow();
+		String why = reason.strip();
+		applyFrom(base, today, "COVER_REQUIRED", this.currentUser.username(), null, why, true,
+				v -> v.withRequiredCoverRatio(ratio == null || ratio.signum() == 0 ? null : ratio));
+		CreditLine after = lineOn(customerCode, today).orElseThrow();
+		Map<String, Object> beforeState = state(before);
+		beforeState.put("requiredCoverRatio",
+				base.requiredCoverRatio() == null ? null : base.requiredCoverRatio().toPlainString());
+		Map<String, Object> afterState = state(after);
+		afterState.put("requiredCoverRatio", ratio == null ? null : ratio.toPlainString());
+		this.auditTrail.record(new AuditRecord(CustomerDetails.auditSubject(customerCode), "credit-line", customerCode,
+				"COVER_REQUIRED", beforeState, afterState, why));
+		publish("COVER_REQUIRED", after);
+		return after;
+	}
+
+	private static void requireReason(@Nullable String reason) {
 		if (reason == null || reason.isBlank()) {
 			throw new InvalidInputException("reason", "limit.line.reason.required");
 		}
 		if (reason.strip().length() > 1000) {
 			throw new InvalidInputException("reason", "limit.line.reason.too-long");
 		}
+	}
+
+	private CreditLine suspension(String code, @Nullable String reason, boolean suspend) {
+		this.currentUser.require(Permission.CREDIT_LINE_MANAGE);
+		this.customers.get(code);
+		requireReason(reason);
 		this.lines.lockCustomer(code);
 		LocalDate today = today();
 		CreditLine before = lineOn(code, today).orElseThrow(() -> new NotFoundException("limit.line.not-found", code));
@@ -302,7 +340,7 @@ public class CreditLines {
 				&& secured.compareTo(version.limit().multiply(ratio).setScale(2, RoundingMode.HALF_UP)) < 0;
 		return Optional.of(new CreditLine(lineId.get(), customerCode, version.limit(), version.currency(),
 				version.termsDays(), version.validFrom(), version.validTo(), status, increases, secured, shortfall,
-				status == CreditLineStatus.SUSPENDED ? version.suspendedReason() : null, version.id(), day));
+				status == CreditLineStatus.SUSPENDED ? version.suspendedReason() : null, version.id(), day, ratio));
 	}
 
 	/**

@@ -5,6 +5,8 @@ import java.time.LocalDate;
 
 import org.credence.customer.CustomerDetails;
 import org.credence.customer.CustomerFixtures;
+import org.credence.customer.CustomerDraft;
+import org.credence.customer.CustomerStatus;
 import org.credence.customer.Customers;
 import org.credence.identity.CurrentUser;
 import org.credence.limit.ApplicationType;
@@ -24,6 +26,13 @@ final class LineFixtures {
 	static String customer(Customers customers, CurrentUser currentUser, @Nullable String owner) {
 		CustomerDetails customer = CustomerFixtures.customer(customers, currentUser, "授信测试有限公司", owner);
 		return customer.code();
+	}
+
+	static String groupMember(Customers customers, CurrentUser currentUser, String groupCode, @Nullable String owner) {
+		CustomerDraft draft = new CustomerDraft(CustomerFixtures.uniqueCode("G"), "集团成员有限公司", null,
+				CustomerFixtures.uniqueUscc(), "CN", "上海", "C", null, null, null, null, null, groupCode, "测试集团", owner,
+				null, CustomerStatus.ACTIVE, null);
+		return currentUser.asSystem(() -> customers.register(draft).customer()).code();
 	}
 
 	static CreditApplicationApproved approved(String code, ApplicationType type, String amount, int terms,
