@@ -137,7 +137,8 @@ class CreditPolicyController {
 	String activate(@PathVariable int version, Locale locale, RedirectAttributes redirect) {
 		try {
 			CreditPolicy active = this.versions.activate(version);
-			redirect.addFlashAttribute("flashSuccess", message("limit.policy.activated", locale, active.version()));
+			redirect.addFlashAttribute("flashSuccess",
+					message("limit.policy.activated.flash", locale, active.version()));
 			return "redirect:/limits/policy";
 		}
 		catch (InvalidInputException ex) {

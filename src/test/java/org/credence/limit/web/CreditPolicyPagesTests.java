@@ -109,7 +109,7 @@ class CreditPolicyPagesTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("The draft was not saved")))
 			.andExpect(content().string(containsString("The formula cannot be read")))
-			.andExpect(content().string(containsString("value=\"equity * 0.3 +\"")))
+			.andExpect(content().string(containsString(">equity * 0.3 +</textarea>")))
 			.andExpect(content().string(containsString("abc is not a whole number of days")))
 			.andExpect(content().string(containsString("is-invalid")));
 
