@@ -4,7 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.microsoft.playwright.Page;
+import org.credence.assessment.AssessmentFixtures;
+import org.credence.assessment.Assessments;
+import org.credence.assessment.statement.FinancialStatements;
 import org.credence.browser.BrowserSession.Account;
+import org.credence.customer.CustomerDetails;
+import org.credence.customer.Customers;
+import org.credence.identity.CurrentUser;
 import org.credence.identity.Role;
 import org.credence.limit.policy.BuiltInPolicy;
 import org.credence.limit.policy.CreditPolicy;
@@ -22,13 +28,26 @@ import static org.credence.SecurityContexts.runAs;
 /**
  * A credit manager changes the credit policy in the browser: a draft from the active
  * version, a formula that does not parse refused beside its field, fixed, saved and
- * activated; the new version in the table and the old one in the history.
+ * activated; the new version in the table and the old one in the history; the
+ * recommendation worked out for a customer.
  */
 @BrowserTest
 class CreditPolicyBrowserTests {
 
 	@Autowired
 	CreditPolicyVersions versions;
+
+	@Autowired
+	Customers customers;
+
+	@Autowired
+	FinancialStatements statements;
+
+	@Autowired
+	Assessments assessments;
+
+	@Autowired
+	CurrentUser currentUser;
 
 	@AfterEach
 	void restoreBuiltInPolicy() {
@@ -45,6 +64,10 @@ class CreditPolicyBrowserTests {
 	@Test
 	@BrowserLocale(BrowserLocale.CHINESE)
 	void aManagerFixesARefusedFormulaAndActivatesTheDraft(BrowserSession browser, Page page) {
+		CustomerDetails customer = AssessmentFixtures.scenarioCustomer(this.customers, this.statements,
+				this.currentUser, null);
+		runAs("policy-analyst", List.of(Role.CREDIT_ANALYST),
+				() -> this.assessments.assess(customer.code(), null, java.util.Map.of()));
 		Account manager = browser.newUser(Role.CREDIT_MANAGER);
 		List<String> problems = new ArrayList<>();
 		page.onConsoleMessage(message -> {
@@ -89,6 +112,10 @@ class CreditPolicyBrowserTests {
 		page.locator(".lang-switch a", new Page.LocatorOptions().setHasText("English")).click();
 		assertThat(page.locator("#rules thead")).containsText("Grade maximum");
 		assertThat(page.locator("#versions")).containsText("A 级收紧");
+		page.fill("#customer", customer.code());
+		page.locator("#preview-form button").click();
+		assertThat(page.locator("#recommended-amount")).hasText("1,000,000.00 CNY");
+		assertThat(page.locator("#recommendation-basis")).containsText("Grade BBB under policy v");
 		browser.screenshot("credit-policy-en");
 		assertThat(problems).as("console errors (CSP, scripts)").isEmpty();
 	}
