@@ -168,14 +168,7 @@ public class CreditLines {
 		switch (approved.type()) {
 			case NEW -> {
 				change = "GRANTED";
-				Optional<Long> latest = this.lines.latestLineId(code);
-				if (latest.isPresent()) {
-					LineVersion last = this.lines.lastVersion(latest.get()).orElseThrow();
-					if (last.statusOn(effective) != CreditLineStatus.EXPIRED) {
-						throw new RuleViolationException("CREDIT_LINE_EXISTS", "limit.line.exists", code,
-								last.limit().toPlainString(), last.currency());
-					}
-				}
+				requireNoLine(code, effective);
 				long lineId = this.lines.insertLine(code, now(), by);
 				this.lines.insertVersion(new LineVersion(0, lineId, effective, now(), by, change, approved.amount(),
 						currency, approved.termsDays(), effective, validTo(effective, approved.validTo()), false, null,
@@ -372,6 +365,35 @@ public class CreditLines {
 		for (LineVersion scheduled : later) {
 			this.lines.insertVersion(how.apply(scheduled.next(scheduled.change(), scheduled.effectiveFrom(), by,
 					scheduled.applicationId(), scheduled.reason())), now());
+		}
+	}
+
+	/**
+	 * Whether an application of this type could change the customer's line on the day, as
+	 * {@link #applyApproved} will check again: for the application form and before the
+	 * last approval step. Not transactional, so a refusal here does not spoil the
+	 * caller's transaction.
+	 * @throws RuleViolationException {@code CREDIT_LINE_EXISTS}, {@code NO_CREDIT_LINE}
+	 * or {@code CREDIT_LINE_EXPIRED}, as {@link #applyApproved} would
+	 */
+	public void requireApplicable(String customerCode, ApplicationType type, LocalDate effectiveFrom) {
+		switch (type) {
+			case NEW -> requireNoLine(customerCode, effectiveFrom);
+			case RENEWAL -> inForce(customerCode, effectiveFrom, false);
+			case INCREASE, DECREASE, TEMPORARY -> inForce(customerCode, effectiveFrom, true);
+			default -> throw new IllegalStateException("Unknown application type " + type);
+		}
+	}
+
+	/** Refuses a new line while the customer's latest is not expired on the day. */
+	private void requireNoLine(String code, LocalDate effective) {
+		Optional<Long> latest = this.lines.latestLineId(code);
+		if (latest.isPresent()) {
+			LineVersion last = this.lines.lastVersion(latest.get()).orElseThrow();
+			if (last.statusOn(effective) != CreditLineStatus.EXPIRED) {
+				throw new RuleViolationException("CREDIT_LINE_EXISTS", "limit.line.exists", code,
+						last.limit().toPlainString(), last.currency());
+			}
 		}
 	}
 
