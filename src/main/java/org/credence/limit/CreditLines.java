@@ -31,6 +31,7 @@ import org.credence.shared.NotFoundException;
 import org.credence.shared.RuleViolationException;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -55,7 +56,8 @@ public class CreditLines {
 
 	private final Collaterals collaterals;
 
-	private final CreditPolicies policies;
+	/** Looked up when needed, so the policy may use the lines without a cycle. */
+	private final ObjectProvider<CreditPolicies> policies;
 
 	private final Customers customers;
 
@@ -71,9 +73,9 @@ public class CreditLines {
 
 	private final Clock clock;
 
-	CreditLines(LineRepository lines, Collaterals collaterals, CreditPolicies policies, Customers customers,
-			FxRates fxRates, CurrentUser currentUser, AuditTrail auditTrail, ApplicationEventPublisher events,
-			PlatformTransactionManager transactions, Clock clock) {
+	CreditLines(LineRepository lines, Collaterals collaterals, ObjectProvider<CreditPolicies> policies,
+			Customers customers, FxRates fxRates, CurrentUser currentUser, AuditTrail auditTrail,
+			ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock) {
 		this.lines = lines;
 		this.collaterals = collaterals;
 		this.policies = policies;
@@ -417,7 +419,7 @@ public class CreditLines {
 	private @Nullable BigDecimal requiredCoverRatio(String code) {
 		try {
 			Recommendation recommendation = this.separateReadOnly
-				.execute(status -> this.currentUser.asSystem(() -> this.policies.recommend(code)));
+				.execute(status -> this.currentUser.asSystem(() -> this.policies.getObject().recommend(code)));
 			if (recommendation == null || !recommendation.collateralRequired()) {
 				return null;
 			}
