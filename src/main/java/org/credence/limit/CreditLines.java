@@ -136,7 +136,8 @@ public class CreditLines {
 	/**
 	 * Creates or changes the line as a finally approved application asks, within the
 	 * caller's transaction; audited, publishes {@link CreditLineChanged}. Called by the
-	 * application sub-package only; it checks the approver's rights itself.
+	 * application sub-package only, which checks the approver's rights; this method does
+	 * not look at the caller's permissions or data scope.
 	 * <ul>
 	 * <li>NEW creates a line; refused ({@code CREDIT_LINE_EXISTS}, 422) while the
 	 * customer's line is ACTIVE or SUSPENDED on the effective date (an EXPIRED one is

@@ -122,8 +122,7 @@ class CreditLineApiTests {
 		this.mvc.perform(get("/api/v1/customers/{code}/credit-line", "NO-SUCH-CUSTOMER").with(basic(analyst)))
 			.andExpect(status().isNotFound());
 		this.mvc
-			.perform(get("/api/v1/customers/{code}/credit-line", code).param("asOf", "2026-13-01")
-				.with(basic(analyst)))
+			.perform(get("/api/v1/customers/{code}/credit-line", code).param("asOf", "2026-13-01").with(basic(analyst)))
 			.andExpect(status().isBadRequest());
 	}
 
