@@ -31,6 +31,7 @@ import org.credence.shared.NotFoundException;
 import org.credence.shared.RuleViolationException;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -55,7 +56,8 @@ public class CreditLines {
 
 	private final Collaterals collaterals;
 
-	private final CreditPolicies policies;
+	/** Looked up when needed, so the policy may use the lines without a cycle. */
+	private final ObjectProvider<CreditPolicies> policies;
 
 	private final Customers customers;
 
@@ -71,9 +73,9 @@ public class CreditLines {
 
 	private final Clock clock;
 
-	CreditLines(LineRepository lines, Collaterals collaterals, CreditPolicies policies, Customers customers,
-			FxRates fxRates, CurrentUser currentUser, AuditTrail auditTrail, ApplicationEventPublisher events,
-			PlatformTransactionManager transactions, Clock clock) {
+	CreditLines(LineRepository lines, Collaterals collaterals, ObjectProvider<CreditPolicies> policies,
+			Customers customers, FxRates fxRates, CurrentUser currentUser, AuditTrail auditTrail,
+			ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock) {
 		this.lines = lines;
 		this.collaterals = collaterals;
 		this.policies = policies;
@@ -134,7 +136,8 @@ public class CreditLines {
 	/**
 	 * Creates or changes the line as a finally approved application asks, within the
 	 * caller's transaction; audited, publishes {@link CreditLineChanged}. Called by the
-	 * application sub-package only; it checks the approver's rights itself.
+	 * application sub-package only, which checks the approver's rights; this method does
+	 * not look at the caller's permissions or data scope.
 	 * <ul>
 	 * <li>NEW creates a line; refused ({@code CREDIT_LINE_EXISTS}, 422) while the
 	 * customer's line is ACTIVE or SUSPENDED on the effective date (an EXPIRED one is
@@ -168,14 +171,7 @@ public class CreditLines {
 		switch (approved.type()) {
 			case NEW -> {
 				change = "GRANTED";
-				Optional<Long> latest = this.lines.latestLineId(code);
-				if (latest.isPresent()) {
-					LineVersion last = this.lines.lastVersion(latest.get()).orElseThrow();
-					if (last.statusOn(effective) != CreditLineStatus.EXPIRED) {
-						throw new RuleViolationException("CREDIT_LINE_EXISTS", "limit.line.exists", code,
-								last.limit().toPlainString(), last.currency());
-					}
-				}
+				requireNoLine(code, effective);
 				long lineId = this.lines.insertLine(code, now(), by);
 				this.lines.insertVersion(new LineVersion(0, lineId, effective, now(), by, change, approved.amount(),
 						currency, approved.termsDays(), effective, validTo(effective, approved.validTo()), false, null,
@@ -375,6 +371,35 @@ public class CreditLines {
 		}
 	}
 
+	/**
+	 * Whether an application of this type could change the customer's line on the day, as
+	 * {@link #applyApproved} will check again: for the application form and before the
+	 * last approval step. Not transactional, so a refusal here does not spoil the
+	 * caller's transaction.
+	 * @throws RuleViolationException {@code CREDIT_LINE_EXISTS}, {@code NO_CREDIT_LINE}
+	 * or {@code CREDIT_LINE_EXPIRED}, as {@link #applyApproved} would
+	 */
+	public void requireApplicable(String customerCode, ApplicationType type, LocalDate effectiveFrom) {
+		switch (type) {
+			case NEW -> requireNoLine(customerCode, effectiveFrom);
+			case RENEWAL -> inForce(customerCode, effectiveFrom, false);
+			case INCREASE, DECREASE, TEMPORARY -> inForce(customerCode, effectiveFrom, true);
+			default -> throw new IllegalStateException("Unknown application type " + type);
+		}
+	}
+
+	/** Refuses a new line while the customer's latest is not expired on the day. */
+	private void requireNoLine(String code, LocalDate effective) {
+		Optional<Long> latest = this.lines.latestLineId(code);
+		if (latest.isPresent()) {
+			LineVersion last = this.lines.lastVersion(latest.get()).orElseThrow();
+			if (last.statusOn(effective) != CreditLineStatus.EXPIRED) {
+				throw new RuleViolationException("CREDIT_LINE_EXISTS", "limit.line.exists", code,
+						last.limit().toPlainString(), last.currency());
+			}
+		}
+	}
+
 	/** The customer's line version in force on the day, for a change to it. */
 	private LineVersion inForce(String code, LocalDate day, boolean refuseExpired) {
 		LineVersion version = this.lines.lineIdOn(code, day)
@@ -395,7 +420,7 @@ public class CreditLines {
 	private @Nullable BigDecimal requiredCoverRatio(String code) {
 		try {
 			Recommendation recommendation = this.separateReadOnly
-				.execute(status -> this.currentUser.asSystem(() -> this.policies.recommend(code)));
+				.execute(status -> this.currentUser.asSystem(() -> this.policies.getObject().recommend(code)));
 			if (recommendation == null || !recommendation.collateralRequired()) {
 				return null;
 			}

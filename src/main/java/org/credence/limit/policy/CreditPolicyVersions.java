@@ -183,7 +183,7 @@ public class CreditPolicyVersions {
 			return false;
 		}
 		List<PolicyRule> checked = PolicyRules.requireValid(rules.stream().map(RuleDraft::of).toList());
-		this.repository.insert(1, CreditPolicy.ACTIVE, "built-in policy", checked, CurrentUser.SYSTEM, now());
+		this.repository.insert(1, CreditPolicy.ACTIVE, null, checked, CurrentUser.SYSTEM, now());
 		this.audit.record(new AuditRecord(null, ENTITY, id(1), "ACTIVATED", null,
 				summary(1, CreditPolicy.ACTIVE, checked), "built-in policy installed on first start"));
 		return true;

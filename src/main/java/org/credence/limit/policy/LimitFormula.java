@@ -75,13 +75,13 @@ public final class LimitFormula {
 			}
 		}
 		catch (ParseException ex) {
-			throw new InvalidFormulaException("syntax", ex.getMessage() == null ? formula : ex.getMessage());
+			throw syntax(ex, formula);
 		}
 		catch (InvalidFormulaException ex) {
 			throw ex;
 		}
 		catch (RuntimeException ex) {
-			throw new InvalidFormulaException("syntax", ex.getMessage() == null ? formula : ex.getMessage());
+			throw new InvalidFormulaException("unreadable", formula);
 		}
 		List<String> ordered = VARIABLES.stream().filter(used::contains).toList();
 		return new LinkedHashSet<>(ordered);
@@ -146,6 +146,17 @@ public final class LimitFormula {
 	}
 
 	/**
+	 * Where the parser stopped, in words that need no translation: the character position
+	 * (counted from 1) and the token there.
+	 */
+	private static InvalidFormulaException syntax(com.ezylang.evalex.BaseException ex, String formula) {
+		int position = ex.getStartPosition() > 0 ? ex.getStartPosition() : formula.length();
+		String token = ex.getTokenString() == null || ex.getTokenString().isBlank() ? formula.strip()
+				: ex.getTokenString();
+		return new InvalidFormulaException("syntax", Integer.toString(position), token);
+	}
+
+	/**
 	 * A formula that cannot be used.
 	 */
 	public static final class InvalidFormulaException extends RuntimeException {
@@ -154,10 +165,17 @@ public final class LimitFormula {
 
 		private final String detail;
 
+		private final String token;
+
 		InvalidFormulaException(String kind, String detail) {
-			super(kind + ": " + detail);
+			this(kind, detail, detail);
+		}
+
+		InvalidFormulaException(String kind, String detail, String token) {
+			super(kind + ": " + detail + " " + token);
 			this.kind = kind;
 			this.detail = detail;
+			this.token = token;
 		}
 
 		/**
@@ -168,9 +186,17 @@ public final class LimitFormula {
 			return this.kind;
 		}
 
-		/** The parser's reason, the unknown name, or the limit. */
+		/**
+		 * The position where the parser stopped, the unknown name, the limit, or the
+		 * formula.
+		 */
 		public String detail() {
 			return this.detail;
+		}
+
+		/** The token where the parser stopped, or the detail again. */
+		public String token() {
+			return this.token;
 		}
 
 	}

@@ -114,9 +114,9 @@ public final class PolicyRules {
 		}
 		String formula = draft.formula() == null ? "" : draft.formula().strip();
 		LimitFormula.problem(formula)
-			.ifPresent(problem -> problems
-				.add(new FieldProblem(path + "formula", "limit.policy.rule.formula." + problem.kind(), problem.detail(),
-						String.join(", ", LimitFormula.VARIABLES))));
+			.ifPresent(problem -> problems.add(new FieldProblem(path + "formula",
+					"limit.policy.rule.formula." + problem.kind(), problem.detail(),
+					"syntax".equals(problem.kind()) ? problem.token() : String.join(", ", LimitFormula.VARIABLES))));
 		Integer terms = draft.defaultTermsDays();
 		Integer maxTerms = draft.maxTermsDays();
 		if (terms == null) {

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.credence.customer.Industry;
 import org.credence.identity.CurrentUser;
 import org.credence.identity.Permission;
+import org.credence.limit.CreditPolicies;
 import org.credence.limit.policy.CreditPolicy;
 import org.credence.limit.policy.CreditPolicyVersions;
 import org.credence.limit.policy.LimitFormula;
@@ -19,6 +20,7 @@ import org.credence.limit.policy.PolicyRules;
 import org.credence.limit.policy.RuleDraft;
 import org.credence.shared.InvalidInputException;
 import org.credence.shared.InvalidInputException.FieldProblem;
+import org.credence.shared.NotFoundException;
 import org.credence.shared.RuleViolationException;
 import org.jspecify.annotations.Nullable;
 
@@ -35,9 +37,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The credit policy pages: the active version (or any older one) as a table per grade
- * with the version history, the draft editor with a message beside each field, and
- * activation. Everyone who reads credit lines may read the policy; credit managers change
- * it.
+ * with the version history and a recommendation worked out for one customer (within the
+ * user's data scope), the draft editor with a message beside each field, and activation.
+ * Everyone who reads credit lines may read the policy; credit managers change it.
  */
 @Controller
 @RequestMapping("/limits/policy")
@@ -51,19 +53,34 @@ class CreditPolicyController {
 
 	private final CreditPolicyVersions versions;
 
+	private final CreditPolicies policies;
+
 	private final CurrentUser currentUser;
 
 	private final MessageSource messages;
 
-	CreditPolicyController(CreditPolicyVersions versions, CurrentUser currentUser, MessageSource messages) {
+	CreditPolicyController(CreditPolicyVersions versions, CreditPolicies policies, CurrentUser currentUser,
+			MessageSource messages) {
 		this.versions = versions;
+		this.policies = policies;
 		this.currentUser = currentUser;
 		this.messages = messages;
 	}
 
 	@GetMapping
-	String show(@RequestParam(required = false) @Nullable Integer version, Model model) {
+	String show(@RequestParam(required = false) @Nullable Integer version,
+			@RequestParam(required = false) @Nullable String customer, Model model, Locale locale) {
 		CreditPolicy policy = version == null ? this.versions.active() : this.versions.version(version);
+		if (customer != null && !customer.isBlank()) {
+			model.addAttribute("customer", customer.strip());
+			try {
+				model.addAttribute("recommendation", this.policies.recommend(customer.strip()));
+			}
+			catch (NotFoundException ex) {
+				model.addAttribute("customerError",
+						message("limit.policy.preview.not-found", locale, customer.strip()));
+			}
+		}
 		model.addAttribute("policy", policy);
 		model.addAttribute("history", this.versions.versions());
 		model.addAttribute("draft", this.versions.draft().orElse(null));
@@ -137,7 +154,8 @@ class CreditPolicyController {
 	String activate(@PathVariable int version, Locale locale, RedirectAttributes redirect) {
 		try {
 			CreditPolicy active = this.versions.activate(version);
-			redirect.addFlashAttribute("flashSuccess", message("limit.policy.activated", locale, active.version()));
+			redirect.addFlashAttribute("flashSuccess",
+					message("limit.policy.activated.flash", locale, active.version()));
 			return "redirect:/limits/policy";
 		}
 		catch (InvalidInputException ex) {

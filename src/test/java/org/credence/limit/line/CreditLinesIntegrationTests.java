@@ -155,6 +155,11 @@ class CreditLinesIntegrationTests {
 			.isThrownBy(() -> apply(this.lines, this.currentUser, code, ApplicationType.NEW, "500000.00", 30,
 					"2026-06-01", null))
 			.satisfies(ex -> assertThat(ex.reasonCode()).isEqualTo("CREDIT_LINE_EXISTS"));
+		assertThatExceptionOfType(RuleViolationException.class)
+			.isThrownBy(() -> this.lines.requireApplicable(code, ApplicationType.NEW, LocalDate.parse("2026-06-01")))
+			.satisfies(ex -> assertThat(ex.reasonCode()).isEqualTo("CREDIT_LINE_EXISTS"));
+		this.lines.requireApplicable(code, ApplicationType.INCREASE, LocalDate.parse("2026-06-01"));
+		this.lines.requireApplicable(code, ApplicationType.NEW, LocalDate.parse("2027-02-01"));
 		assertThat(current(code).limit()).isEqualByComparingTo("1000000");
 
 		this.clock.setDate(LocalDate.parse("2027-02-01"));

@@ -99,6 +99,7 @@ class PolicyRulesTests {
 		String formula = BuiltInPolicy.formula("0.25", "2");
 
 		assertThat(LimitFormula.variables(formula)).containsExactly("equity", "avgMonthlySales");
+		assertThat(LimitFormula.problem("min(equity * 0.25, avgMonthlySales * 3)")).isEmpty();
 		assertThat(LimitFormula.evaluate(formula,
 				Map.of("equity", new BigDecimal("4000000"), "avgMonthlySales", BigDecimal.ZERO)))
 			.get()

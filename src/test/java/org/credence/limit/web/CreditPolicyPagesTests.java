@@ -3,6 +3,11 @@ package org.credence.limit.web;
 import java.util.List;
 
 import org.credence.IntegrationTest;
+import org.credence.assessment.AssessmentFixtures;
+import org.credence.assessment.Assessments;
+import org.credence.assessment.statement.FinancialStatements;
+import org.credence.customer.CustomerDetails;
+import org.credence.customer.Customers;
 import org.credence.identity.CurrentUser;
 import org.credence.identity.Role;
 import org.credence.identity.TestUsers;
@@ -48,6 +53,15 @@ class CreditPolicyPagesTests {
 
 	@Autowired
 	CreditPolicyVersions versions;
+
+	@Autowired
+	Customers customers;
+
+	@Autowired
+	FinancialStatements statements;
+
+	@Autowired
+	Assessments assessments;
 
 	// real accounts: an open session whose account does not exist is logged out
 	private final java.util.Map<Role, String> accounts = new java.util.EnumMap<>(Role.class);
@@ -109,7 +123,7 @@ class CreditPolicyPagesTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("The draft was not saved")))
 			.andExpect(content().string(containsString("The formula cannot be read")))
-			.andExpect(content().string(containsString("value=\"equity * 0.3 +\"")))
+			.andExpect(content().string(containsString(">equity * 0.3 +</textarea>")))
 			.andExpect(content().string(containsString("abc is not a whole number of days")))
 			.andExpect(content().string(containsString("is-invalid")));
 
@@ -127,6 +141,32 @@ class CreditPolicyPagesTests {
 			.andExpect(status().is3xxRedirection())
 			.andExpect(redirectedUrl("/limits/policy"));
 		assertThat(this.currentUser.asSystem(() -> this.versions.active().version())).isEqualTo(draft.version());
+	}
+
+	@Test
+	void worksOutTheRecommendationForACustomerTheUserMaySee() throws Exception {
+		RequestPostProcessor sales = as(Role.SALES);
+		CustomerDetails customer = AssessmentFixtures.scenarioCustomer(this.customers, this.statements,
+				this.currentUser, this.accounts.get(Role.SALES));
+		runAs("policy-analyst", List.of(Role.CREDIT_ANALYST),
+				() -> this.assessments.assess(customer.code(), null, java.util.Map.of()));
+
+		this.mvc.perform(
+				get("/limits/policy").param("customer", customer.code()).with(sales).header("Accept-Language", "zh-CN"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("1,000,000.00 CNY")))
+			.andExpect(content().string(containsString("BBB 级公式")))
+			.andExpect(content().string(containsString("45，最长 60")));
+		this.mvc
+			.perform(get("/limits/policy").param("customer", customer.code())
+				.with(as(Role.COLLECTOR))
+				.header("Accept-Language", "en"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Grade BBB under policy v")));
+		this.mvc.perform(
+				get("/limits/policy").param("customer", "NO-SUCH-CUSTOMER").with(sales).header("Accept-Language", "en"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("No customer NO-SUCH-CUSTOMER that you may see")));
 	}
 
 	@Test

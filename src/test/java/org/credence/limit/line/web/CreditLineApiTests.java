@@ -121,6 +121,9 @@ class CreditLineApiTests {
 			.andExpect(jsonPath("$.status").value(404));
 		this.mvc.perform(get("/api/v1/customers/{code}/credit-line", "NO-SUCH-CUSTOMER").with(basic(analyst)))
 			.andExpect(status().isNotFound());
+		this.mvc
+			.perform(get("/api/v1/customers/{code}/credit-line", code).param("asOf", "2026-13-01").with(basic(analyst)))
+			.andExpect(status().isBadRequest());
 	}
 
 	@Test

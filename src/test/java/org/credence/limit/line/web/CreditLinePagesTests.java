@@ -209,4 +209,56 @@ class CreditLinePagesTests {
 					allOf(containsString("fact-credit-line"), containsString("Credit line"), containsString("None"))));
 	}
 
+	@Test
+	void showsTheGroupLimitBesideTheSumOfTheMembersLimitsAndLetsAManagerSetIt() throws Exception {
+		String manager = user(Role.CREDIT_MANAGER);
+		String group = CustomerFixtures.uniqueCode("GRP");
+		String first = org.credence.limit.line.LineFixturesAccess.groupMember(this.customers, this.currentUser, group);
+		String second = org.credence.limit.line.LineFixturesAccess.groupMember(this.customers, this.currentUser, group);
+		for (String code : new String[] { first, second }) {
+			this.currentUser
+				.asSystem(() -> this.lines.applyApproved(new CreditApplicationApproved(8, code, ApplicationType.NEW,
+						new BigDecimal("1500000.00"), "CNY", 60, LocalDate.now(this.clock), null, "a", "m")));
+		}
+
+		this.mvc
+			.perform(post("/customers/{code}/credit-line/group-limit", first).param("amount", "-5")
+				.param("reason", "集团额度")
+				.with(signedIn(manager, Role.CREDIT_MANAGER))
+				.with(csrf())
+				.locale(Locale.ENGLISH))
+			.andExpect(status().isOk())
+			.andExpect(content()
+				.string(allOf(containsString("Enter a group limit of zero or more"), containsString("value=\"-5\""))));
+		this.mvc
+			.perform(post("/customers/{code}/credit-line/group-limit", first).param("amount", "2,500,000")
+				.param("reason", "集团额度")
+				.with(signedIn(manager, Role.CREDIT_MANAGER))
+				.with(csrf()))
+			.andExpect(status().is3xxRedirection());
+
+		this.mvc
+			.perform(get("/customers/{code}/credit-line", second).with(signedIn(manager, Role.CREDIT_MANAGER))
+				.locale(Locale.ENGLISH))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("Group limit: 测试集团"), containsString("2,500,000.00 CNY"),
+					containsString("3,000,000.00 CNY"), containsString("Limits of the 2 members"),
+					containsString("The members&#39; limits together exceed the group limit."),
+					containsString(first))));
+	}
+
+	@Test
+	void theHeaderSaysWhenTheLineIsSuspended() throws Exception {
+		String analyst = user(Role.CREDIT_ANALYST);
+		String code = customerWithLine(null);
+		this.currentUser.asSystem(() -> this.lines.suspend(code, "风险上升"));
+
+		this.mvc
+			.perform(get("/customers/{code}", code).with(signedIn(analyst, Role.CREDIT_ANALYST))
+				.locale(Locale.SIMPLIFIED_CHINESE))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("2,000,000.00 CNY"), containsString("已暂停"),
+					containsString("text-bg-warning"))));
+	}
+
 }
