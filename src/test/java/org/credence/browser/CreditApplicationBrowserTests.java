@@ -59,8 +59,10 @@ class CreditApplicationBrowserTests {
 		page.onPageError(problems::add);
 		browser.logIn(analyst.username(), analyst.password());
 
-		page.navigate("/limits/applications/new?customer=" + code);
+		page.navigate("/customers/" + code + "/credit-line");
+		page.locator("#apply-for-credit").click();
 		assertThat(page.locator("#fact-grade")).containsText("BBB");
+		assertThat(page.locator("#fact-grade")).containsText("Medium");
 		assertThat(page.locator("#fact-recommendation")).not().isEmpty();
 		page.locator("#amount").fill("3000000");
 		assertThat(page.locator("#flag-above-maximum")).isVisible();
