@@ -21,7 +21,8 @@ class MessageBundleTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "app", "identity", "customer", "customer-activity", "integration", "receivable",
-			"receivable-statement", "assessment-model", "assessment-statement", "assessment" })
+			"receivable-statement", "assessment-model", "assessment-statement", "assessment", "limit", "limit-policy",
+			"limit-line" })
 	void everyKeyExistsInBothLanguages(String bundle) throws IOException {
 		Properties english = load("messages/" + bundle + ".properties");
 		Properties chinese = load("messages/" + bundle + "_zh_CN.properties");

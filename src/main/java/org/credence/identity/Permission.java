@@ -51,7 +51,25 @@ public enum Permission {
 	/** Enter statements and run assessments. */
 	ASSESSMENT_RUN("assessment:run"),
 	/** Approve or reject an analyst's proposed grade override (the second person). */
-	ASSESSMENT_OVERRIDE_APPROVE("assessment:override-approve");
+	ASSESSMENT_OVERRIDE_APPROVE("assessment:override-approve"),
+	/**
+	 * Read credit lines, collateral, the credit policy's recommendations and credit
+	 * applications (within one's customer data scope).
+	 */
+	LIMIT_READ("limit:read"),
+	/** Apply for a credit limit (new, increase, decrease, renewal, temporary). */
+	LIMIT_APPLY("limit:apply"),
+	/**
+	 * Decide a step of a credit application; which steps a user may decide follows the
+	 * roles the approval matrix names.
+	 */
+	LIMIT_APPROVE("limit:approve"),
+	/** Maintain the credit policy and the approval matrix. */
+	POLICY_MANAGE("limit:policy"),
+	/** Suspend and reinstate credit lines; set group limits. */
+	CREDIT_LINE_MANAGE("limit:lines"),
+	/** Record collateral and guarantees and release them. */
+	COLLATERAL_MANAGE("limit:collateral");
 
 	private final String authority;
 

@@ -17,6 +17,12 @@ import static org.credence.identity.Permission.DISPUTE_MANAGE;
 import static org.credence.identity.Permission.MODEL_MANAGE;
 import static org.credence.identity.Permission.PERSONAL_DATA_READ;
 import static org.credence.identity.Permission.RECEIVABLE_READ;
+import static org.credence.identity.Permission.LIMIT_READ;
+import static org.credence.identity.Permission.LIMIT_APPLY;
+import static org.credence.identity.Permission.LIMIT_APPROVE;
+import static org.credence.identity.Permission.POLICY_MANAGE;
+import static org.credence.identity.Permission.CREDIT_LINE_MANAGE;
+import static org.credence.identity.Permission.COLLATERAL_MANAGE;
 import static org.credence.identity.Permission.RECEIVABLE_WRITE;
 import static org.credence.identity.Permission.WRITE_OFF_APPROVE;
 
@@ -31,24 +37,28 @@ public enum Role {
 	/** Owns policy and approvals; manages the blacklist. */
 	CREDIT_MANAGER(EnumSet.of(CUSTOMER_READ_ALL, CUSTOMER_WRITE, BANK_ACCOUNT_MANAGE, CUSTOMER_IMPORT, BLACKLIST_MANAGE,
 			PERSONAL_DATA_READ, COMMUNICATION_WRITE, RECEIVABLE_READ, WRITE_OFF_APPROVE, DISPUTE_MANAGE, MODEL_MANAGE,
-			ASSESSMENT_RUN, ASSESSMENT_OVERRIDE_APPROVE)),
+			ASSESSMENT_RUN, ASSESSMENT_OVERRIDE_APPROVE, LIMIT_READ, LIMIT_APPLY, LIMIT_APPROVE, POLICY_MANAGE,
+			CREDIT_LINE_MANAGE, COLLATERAL_MANAGE)),
 	/** Keeps credit files, runs assessments, proposes limits. */
 	CREDIT_ANALYST(EnumSet.of(CUSTOMER_READ_ALL, CUSTOMER_WRITE, BANK_ACCOUNT_MANAGE, CUSTOMER_IMPORT,
-			PERSONAL_DATA_READ, COMMUNICATION_WRITE, RECEIVABLE_READ, ASSESSMENT_RUN)),
+			PERSONAL_DATA_READ, COMMUNICATION_WRITE, RECEIVABLE_READ, ASSESSMENT_RUN, LIMIT_READ, LIMIT_APPLY,
+			LIMIT_APPROVE, COLLATERAL_MANAGE)),
 	/** Approves large or risky limits; reads credit files. */
-	COMMITTEE_MEMBER(EnumSet.of(CUSTOMER_READ_ALL, RECEIVABLE_READ)),
+	COMMITTEE_MEMBER(EnumSet.of(CUSTOMER_READ_ALL, RECEIVABLE_READ, LIMIT_READ, LIMIT_APPROVE)),
 	/** Sees and changes only the customers they own. */
-	SALES(EnumSet.of(CUSTOMER_READ_OWN, CUSTOMER_WRITE, PERSONAL_DATA_READ, COMMUNICATION_WRITE, RECEIVABLE_READ)),
+	SALES(EnumSet.of(CUSTOMER_READ_OWN, CUSTOMER_WRITE, PERSONAL_DATA_READ, COMMUNICATION_WRITE, RECEIVABLE_READ,
+			LIMIT_READ, LIMIT_APPLY)),
 	/** Works overdue accounts: reads every file, calls contacts, logs communication. */
-	COLLECTOR(EnumSet.of(CUSTOMER_READ_ALL, PERSONAL_DATA_READ, COMMUNICATION_WRITE, RECEIVABLE_READ, DISPUTE_MANAGE)),
+	COLLECTOR(EnumSet.of(CUSTOMER_READ_ALL, PERSONAL_DATA_READ, COMMUNICATION_WRITE, RECEIVABLE_READ, DISPUTE_MANAGE,
+			LIMIT_READ)),
 	/**
 	 * Loads customers, invoices and payments; reverses payments, proposes write-offs,
 	 * manages disputes.
 	 */
 	FINANCE(EnumSet.of(CUSTOMER_READ_ALL, CUSTOMER_IMPORT, BANK_ACCOUNT_MANAGE, RECEIVABLE_READ, RECEIVABLE_WRITE,
-			DISPUTE_MANAGE)),
+			DISPUTE_MANAGE, LIMIT_READ, COLLATERAL_MANAGE)),
 	/** Reads everything, changes nothing; sees personal data masked. */
-	AUDITOR(EnumSet.of(CUSTOMER_READ_ALL, AUDIT_READ, RECEIVABLE_READ));
+	AUDITOR(EnumSet.of(CUSTOMER_READ_ALL, AUDIT_READ, RECEIVABLE_READ, LIMIT_READ));
 
 	private final Set<Permission> permissions;
 

@@ -126,6 +126,23 @@ class ReceivablesIntegrationTests {
 	}
 
 	@Test
+	void averagesTheInvoicedSalesOfTheTwelveMonthsUpToTheDay() {
+		this.fixtures.invoiceOf(this.customer, "1200.00", "2025-03-31", "2025-04-30");
+		this.fixtures.invoiceOf(this.customer, "2400.00", "2025-04-01", "2025-04-30");
+		String paid = this.fixtures.invoiceOf(this.customer, "1200.00", "2026-03-01", "2026-03-31");
+		this.fixtures.pay(this.customer, "1200.00", "2026-03-20", to(paid, "1200.00"));
+		this.fixtures.invoiceOf(this.customer, "6000.00", "2026-04-01", "2026-04-30");
+
+		BigDecimal average = this.fixtures
+			.asFinance(() -> this.receivables.averageMonthlySales(this.customer, LocalDate.parse("2026-03-31")));
+		BigDecimal none = this.fixtures
+			.asFinance(() -> this.receivables.averageMonthlySales(this.customer, LocalDate.parse("2025-03-30")));
+
+		assertThat(average).isEqualByComparingTo("300.00");
+		assertThat(none).isEqualByComparingTo("0");
+	}
+
+	@Test
 	void appliesExplicitAllocationsToTheInvoicesThePayerNamed() {
 		String older = this.fixtures.invoiceOf(this.customer, "100.00", "2026-01-01", "2026-01-31");
 		String newer = this.fixtures.invoiceOf(this.customer, "100.00", "2026-02-01", "2026-02-28");

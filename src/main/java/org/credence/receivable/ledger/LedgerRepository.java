@@ -156,6 +156,17 @@ public class LedgerRepository {
 	}
 
 	/**
+	 * The company-currency amount of the customer's invoices issued from {@code from} to
+	 * {@code to}, both included.
+	 */
+	public BigDecimal invoicedSales(String customerCode, LocalDate from, LocalDate to) {
+		return this.jdbc.sql("""
+				select coalesce(sum(company_amount), 0) from receivable.invoice
+				 where customer_code = :code and issue_date between :from and :to
+				""").param("code", customerCode).param("from", from).param("to", to).query(BigDecimal.class).single();
+	}
+
+	/**
 	 * Records an invoice, and its customer in the aging's copy of customers when the copy
 	 * does not know it yet (by code only, for the aging to fill in).
 	 */
