@@ -15,11 +15,14 @@ import org.jspecify.annotations.Nullable;
  * haircuts, in the line's currency
  * @param coverShortfall true when the policy requires collateral at a cover ratio that
  * the secured amount no longer meets (an expired guarantee, say)
+ * @param version the id of the line's version in force on {@code asOf}
+ * @param requiredCoverRatio the secured amount the line requires, as a share of its
+ * limit; absent when it requires no collateral
  */
 public record CreditLine(long id, String customerCode, BigDecimal limit, String currency, int termsDays,
 		LocalDate validFrom, @Nullable LocalDate validTo, CreditLineStatus status,
 		List<TemporaryIncrease> temporaryIncreases, BigDecimal securedAmount, boolean coverShortfall,
-		@Nullable String suspendedReason, long version, LocalDate asOf) {
+		@Nullable String suspendedReason, long version, LocalDate asOf, @Nullable BigDecimal requiredCoverRatio) {
 
 	/** The limit plus the temporary increases in force on {@code asOf}. */
 	public BigDecimal effectiveLimit() {
@@ -30,6 +33,12 @@ public record CreditLine(long id, String customerCode, BigDecimal limit, String 
 			}
 		}
 		return limit;
+	}
+
+	/** The secured amount the line requires; absent when it requires none. */
+	public @Nullable BigDecimal requiredCover() {
+		return this.requiredCoverRatio == null ? null
+				: this.limit.multiply(this.requiredCoverRatio).setScale(2, java.math.RoundingMode.HALF_UP);
 	}
 
 	public boolean isActive() {

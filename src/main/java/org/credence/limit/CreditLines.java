@@ -1,36 +1,495 @@
 package org.credence.limit;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
+import org.credence.customer.CustomerDetails;
+import org.credence.customer.Customers;
+import org.credence.identity.AuditRecord;
+import org.credence.identity.AuditTrail;
+import org.credence.identity.CurrentUser;
+import org.credence.identity.Permission;
+import org.credence.limit.line.Collaterals;
+import org.credence.limit.line.LineRepository;
+import org.credence.limit.line.LineVersion;
+import org.credence.limit.line.StoredIncrease;
+import org.credence.receivable.FxRates;
+import org.credence.shared.InvalidInputException;
+import org.credence.shared.InvalidInputException.FieldProblem;
+import org.credence.shared.NotFoundException;
+import org.credence.shared.RuleViolationException;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Credit lines: the line of a customer today or as it stood on any past date.
+ * Credit lines: the line of a customer today or as it stood on any past date, the changes
+ * a finally approved application makes, and suspension and reinstatement.
  * <p>
- * SKELETON: the signatures are the contract between the limit sub-packages; the credit
- * line work replaces the bodies.
+ * Every change is a new version in valid time ({@code effective_from}, with
+ * {@code recorded_at} beside it); nothing is updated or deleted. The line on a day is its
+ * version with the latest effective date on or before that day. EXPIRED is derived, never
+ * stored: a line is expired on every day after its valid-to date. Temporary increases are
+ * in force by their own dates, so they lapse without any job running.
  */
 @Service
 public class CreditLines {
 
-	/** The customer's line today (ACTIVE, SUSPENDED or EXPIRED), if it ever had one. */
-	public Optional<CreditLine> current(String customerCode) {
-		throw new UnsupportedOperationException("not built yet");
+	private final LineRepository lines;
+
+	private final Collaterals collaterals;
+
+	/** Looked up when needed, so the policy may use the lines without a cycle. */
+	private final ObjectProvider<CreditPolicies> policies;
+
+	private final Customers customers;
+
+	private final FxRates fxRates;
+
+	private final CurrentUser currentUser;
+
+	private final AuditTrail auditTrail;
+
+	private final ApplicationEventPublisher events;
+
+	private final TransactionTemplate separateReadOnly;
+
+	private final Clock clock;
+
+	CreditLines(LineRepository lines, Collaterals collaterals, ObjectProvider<CreditPolicies> policies,
+			Customers customers, FxRates fxRates, CurrentUser currentUser, AuditTrail auditTrail,
+			ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock) {
+		this.lines = lines;
+		this.collaterals = collaterals;
+		this.policies = policies;
+		this.customers = customers;
+		this.fxRates = fxRates;
+		this.currentUser = currentUser;
+		this.auditTrail = auditTrail;
+		this.events = events;
+		this.separateReadOnly = new TransactionTemplate(transactions);
+		this.separateReadOnly.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.separateReadOnly.setReadOnly(true);
+		this.clock = clock;
 	}
 
-	/** The customer's line as it stood at the end of {@code day}, from its history. */
+	/**
+	 * The customer's line today (ACTIVE, SUSPENDED or EXPIRED), if it ever had one.
+	 * @throws NotFoundException when the customer does not exist or is outside the
+	 * caller's data scope
+	 */
+	@Transactional(readOnly = true)
+	public Optional<CreditLine> current(String customerCode) {
+		return asOf(customerCode, today());
+	}
+
+	/**
+	 * The customer's line as it stood on {@code day}, from its history: empty when no
+	 * line had begun by then.
+	 * @throws NotFoundException when the customer does not exist or is outside the
+	 * caller's data scope
+	 */
+	@Transactional(readOnly = true)
 	public Optional<CreditLine> asOf(String customerCode, LocalDate day) {
-		throw new UnsupportedOperationException("not built yet");
+		this.currentUser.require(Permission.LIMIT_READ);
+		this.customers.get(customerCode);
+		return lineOn(customerCode, day);
+	}
+
+	/**
+	 * Every version of the customer's lines, newest recorded first.
+	 * @throws NotFoundException when the customer does not exist or is outside the
+	 * caller's data scope
+	 */
+	@Transactional(readOnly = true)
+	public List<LineVersion> history(String customerCode) {
+		this.currentUser.require(Permission.LIMIT_READ);
+		this.customers.get(customerCode);
+		return this.lines.history(customerCode);
+	}
+
+	/** Every temporary increase the customer's lines were ever given, newest first. */
+	@Transactional(readOnly = true)
+	public List<TemporaryIncrease> temporaryIncreases(String customerCode) {
+		this.currentUser.require(Permission.LIMIT_READ);
+		this.customers.get(customerCode);
+		return this.lines.increases(customerCode).stream().map(StoredIncrease::toIncrease).toList();
 	}
 
 	/**
 	 * Creates or changes the line as a finally approved application asks, within the
 	 * caller's transaction; audited, publishes {@link CreditLineChanged}. Called by the
-	 * application sub-package only.
+	 * application sub-package only, which checks the approver's rights; this method does
+	 * not look at the caller's permissions or data scope.
+	 * <ul>
+	 * <li>NEW creates a line; refused ({@code CREDIT_LINE_EXISTS}, 422) while the
+	 * customer's line is ACTIVE or SUSPENDED on the effective date (an EXPIRED one is
+	 * replaced by the new line).</li>
+	 * <li>INCREASE and DECREASE set the new limit and terms (and the valid-to date when
+	 * given); RENEWAL sets limit, terms and a new period from the effective date.</li>
+	 * <li>TEMPORARY adds an increase of the amount from the effective date to valid-to
+	 * (default: the line's valid-to).</li>
+	 * </ul>
+	 * Without a valid-to, a new period ends one year after it starts, less a day. A
+	 * change takes effect on its effective date, also when that is in the future.
+	 * @return the line as it stands on the effective date (or today, if later)
+	 * @throws NotFoundException when the customer does not exist
+	 * @throws RuleViolationException {@code NO_CREDIT_LINE} for a change to a line that
+	 * does not exist, {@code CREDIT_LINE_EXPIRED} for an increase, decrease or temporary
+	 * increase of an expired line, {@code CREDIT_LINE_EXISTS} for NEW
 	 */
+	@Transactional
 	public CreditLine applyApproved(CreditApplicationApproved approved) {
-		throw new UnsupportedOperationException("not built yet");
+		requireValid(approved);
+		String code = approved.customerCode();
+		this.currentUser.asSystem(() -> this.customers.find(code))
+			.orElseThrow(() -> new NotFoundException("customer.not-found", code));
+		this.lines.lockCustomer(code);
+		LocalDate effective = approved.effectiveFrom();
+		String currency = currency(approved.currency());
+		String by = approved.approvedBy();
+		Long applicationId = approved.applicationId();
+		Optional<CreditLine> before = lineOn(code, effective);
+		String change;
+		switch (approved.type()) {
+			case NEW -> {
+				change = "GRANTED";
+				requireNoLine(code, effective);
+				long lineId = this.lines.insertLine(code, now(), by);
+				this.lines.insertVersion(new LineVersion(0, lineId, effective, now(), by, change, approved.amount(),
+						currency, approved.termsDays(), effective, validTo(effective, approved.validTo()), false, null,
+						requiredCoverRatio(code), applicationId, null), now());
+			}
+			case INCREASE, DECREASE -> {
+				change = approved.type() == ApplicationType.INCREASE ? "INCREASED" : "DECREASED";
+				LineVersion base = inForce(code, effective, true);
+				BigDecimal ratio = requiredCoverRatio(code);
+				applyFrom(base, effective, change, by, applicationId, null, false, v -> {
+					LineVersion changed = v.withTerms(approved.amount(), currency, approved.termsDays())
+						.withRequiredCoverRatio(ratio);
+					return approved.validTo() == null ? changed : changed.withPeriod(v.validFrom(), approved.validTo());
+				});
+			}
+			case RENEWAL -> {
+				change = "RENEWED";
+				LineVersion base = inForce(code, effective, false);
+				BigDecimal ratio = requiredCoverRatio(code);
+				applyFrom(base, effective, change, by, applicationId, null, false,
+						v -> v.withTerms(approved.amount(), currency, approved.termsDays())
+							.withPeriod(effective, validTo(effective, approved.validTo()))
+							.withRequiredCoverRatio(ratio));
+			}
+			case TEMPORARY -> {
+				change = "TEMPORARY_ADDED";
+				LineVersion base = inForce(code, effective, true);
+				LocalDate until = approved.validTo() != null ? approved.validTo()
+						: (base.validTo() != null ? base.validTo() : validTo(effective, null));
+				if (until.isBefore(effective)) {
+					throw new InvalidInputException("validTo", "limit.line.valid-to.before-from");
+				}
+				this.lines.insertIncrease(base.lineId(), approved.amount(), effective, until, applicationId, now(), by);
+				applyFrom(base, effective, change, by, applicationId,
+						approved.amount().toPlainString() + " " + currency + " " + effective + "…" + until, false,
+						UnaryOperator.identity());
+			}
+			default -> throw new IllegalStateException("Unknown application type " + approved.type());
+		}
+		CreditLine after = lineOn(code, effective).orElseThrow();
+		AuditRecord record = new AuditRecord(CustomerDetails.auditSubject(code), "credit-line", code, change,
+				before.map(CreditLines::state).orElse(null), state(after), null);
+		this.auditTrail.record(record.because("application " + applicationId + " approved by " + by));
+		publish(change, after);
+		LocalDate today = today();
+		return effective.isAfter(today) ? after : lineOn(code, today).orElse(after);
+	}
+
+	/**
+	 * Suspends the customer's line at once, with a reason; audited, kept in the history.
+	 * @throws NotFoundException when the customer has no line today (or is outside the
+	 * caller's data scope)
+	 * @throws RuleViolationException {@code CREDIT_LINE_EXPIRED} or
+	 * {@code CREDIT_LINE_SUSPENDED} when there is nothing to suspend
+	 */
+	@Transactional
+	public CreditLine suspend(String customerCode, @Nullable String reason) {
+		return suspension(customerCode, reason, true);
+	}
+
+	/**
+	 * Reinstates a suspended line at once, with a reason; audited, kept in the history.
+	 * @throws RuleViolationException {@code CREDIT_LINE_NOT_SUSPENDED} when it is not
+	 * suspended, {@code CREDIT_LINE_EXPIRED} when it has expired
+	 */
+	@Transactional
+	public CreditLine reinstate(String customerCode, @Nullable String reason) {
+		return suspension(customerCode, reason, false);
+	}
+
+	/**
+	 * Sets (or, with null, lifts) the cover ratio the line requires of its collateral, at
+	 * once, with a reason; audited, kept in the history. Applications set it from the
+	 * credit policy; a credit manager may tighten or lift it in between.
+	 * @param ratio secured amount over limit, e.g. 0.5 for half the limit, up to 10
+	 */
+	@Transactional
+	public CreditLine requireCover(String customerCode, @Nullable BigDecimal ratio, @Nullable String reason) {
+		this.currentUser.require(Permission.CREDIT_LINE_MANAGE);
+		this.customers.get(customerCode);
+		requireReason(reason);
+		if (ratio != null && (ratio.signum() < 0 || ratio.compareTo(BigDecimal.TEN) > 0 || ratio.scale() > 4)) {
+			throw new InvalidInputException("coverRatio", "limit.line.cover-ratio.range");
+		}
+		this.lines.lockCustomer(customerCode);
+		LocalDate today = today();
+		CreditLine before = lineOn(customerCode, today)
+			.orElseThrow(() -> new NotFoundException("limit.line.not-found", customerCode));
+		LineVersion base = this.lines.versionOn(before.id(), today).orElseThrow();
+		String why = reason.strip();
+		applyFrom(base, today, "COVER_REQUIRED", this.currentUser.username(), null, why, true,
+				v -> v.withRequiredCoverRatio(ratio == null || ratio.signum() == 0 ? null : ratio));
+		CreditLine after = lineOn(customerCode, today).orElseThrow();
+		Map<String, Object> beforeState = state(before);
+		beforeState.put("requiredCoverRatio",
+				base.requiredCoverRatio() == null ? null : base.requiredCoverRatio().toPlainString());
+		Map<String, Object> afterState = state(after);
+		afterState.put("requiredCoverRatio", ratio == null ? null : ratio.toPlainString());
+		this.auditTrail.record(new AuditRecord(CustomerDetails.auditSubject(customerCode), "credit-line", customerCode,
+				"COVER_REQUIRED", beforeState, afterState, why));
+		publish("COVER_REQUIRED", after);
+		return after;
+	}
+
+	private static void requireReason(@Nullable String reason) {
+		if (reason == null || reason.isBlank()) {
+			throw new InvalidInputException("reason", "limit.line.reason.required");
+		}
+		if (reason.strip().length() > 1000) {
+			throw new InvalidInputException("reason", "limit.line.reason.too-long");
+		}
+	}
+
+	private CreditLine suspension(String code, @Nullable String reason, boolean suspend) {
+		this.currentUser.require(Permission.CREDIT_LINE_MANAGE);
+		this.customers.get(code);
+		requireReason(reason);
+		this.lines.lockCustomer(code);
+		LocalDate today = today();
+		CreditLine before = lineOn(code, today).orElseThrow(() -> new NotFoundException("limit.line.not-found", code));
+		if (before.status() == CreditLineStatus.EXPIRED) {
+			throw new RuleViolationException("CREDIT_LINE_EXPIRED", "limit.line.expired", code,
+					String.valueOf(before.validTo()));
+		}
+		if (suspend && before.status() == CreditLineStatus.SUSPENDED) {
+			throw new RuleViolationException("CREDIT_LINE_SUSPENDED", "limit.line.already-suspended", code);
+		}
+		if (!suspend && before.status() != CreditLineStatus.SUSPENDED) {
+			throw new RuleViolationException("CREDIT_LINE_NOT_SUSPENDED", "limit.line.not-suspended", code);
+		}
+		String change = suspend ? "SUSPENDED" : "REINSTATED";
+		LineVersion base = this.lines.versionOn(before.id(), today).orElseThrow();
+		String why = reason.strip();
+		applyFrom(base, today, change, this.currentUser.username(), null, why, true,
+				v -> v.withSuspension(suspend, why));
+		CreditLine after = lineOn(code, today).orElseThrow();
+		this.auditTrail.record(new AuditRecord(CustomerDetails.auditSubject(code), "credit-line", code, change,
+				state(before), state(after), why));
+		publish(change, after);
+		return after;
+	}
+
+	/**
+	 * The line as of a day without looking at the caller's rights: for this module's own
+	 * work (the customer header, group sums, the daily job).
+	 */
+	public Optional<CreditLine> lineOn(String customerCode, LocalDate day) {
+		Optional<Long> lineId = this.lines.lineIdOn(customerCode, day);
+		if (lineId.isEmpty()) {
+			return Optional.empty();
+		}
+		LineVersion version = this.lines.versionOn(lineId.get(), day).orElseThrow();
+		Instant endOfDay = day.plusDays(1).atStartOfDay(this.clock.getZone()).toInstant();
+		List<TemporaryIncrease> increases = this.lines.increasesOn(lineId.get(), day, endOfDay)
+			.stream()
+			.map(StoredIncrease::toIncrease)
+			.toList();
+		BigDecimal secured = this.collaterals.securedOn(customerCode, day, version.currency());
+		BigDecimal ratio = version.requiredCoverRatio();
+		CreditLineStatus status = version.statusOn(day);
+		boolean shortfall = ratio != null && status != CreditLineStatus.EXPIRED
+				&& secured.compareTo(version.limit().multiply(ratio).setScale(2, RoundingMode.HALF_UP)) < 0;
+		return Optional.of(new CreditLine(lineId.get(), customerCode, version.limit(), version.currency(),
+				version.termsDays(), version.validFrom(), version.validTo(), status, increases, secured, shortfall,
+				status == CreditLineStatus.SUSPENDED ? version.suspendedReason() : null, version.id(), day, ratio));
+	}
+
+	/**
+	 * The cover ratio the line requires, as stored with its last change by an
+	 * application.
+	 */
+	public Optional<BigDecimal> requiredCoverRatio(String customerCode, LocalDate day) {
+		return this.lines.lineIdOn(customerCode, day)
+			.flatMap(id -> this.lines.versionOn(id, day))
+			.map(LineVersion::requiredCoverRatio);
+	}
+
+	/** Publishes the change of a line as it stands on its {@code asOf} day. */
+	public void publish(String change, CreditLine line) {
+		this.events.publishEvent(new CreditLineChanged(line.customerCode(), change, line.limit(), line.effectiveLimit(),
+				line.currency(), line.termsDays(), line.status(), line.validFrom(), line.validTo()));
+	}
+
+	/**
+	 * Inserts the changed version effective on the day; for an immediate change
+	 * ({@code alsoLater}) the versions already scheduled after it get the change too, in
+	 * new versions of their own, so a suspension is not undone by a renewal that was
+	 * approved earlier for a later date.
+	 */
+	private void applyFrom(LineVersion base, LocalDate effective, String change, String by,
+			@Nullable Long applicationId, @Nullable String reason, boolean alsoLater, UnaryOperator<LineVersion> how) {
+		List<LineVersion> later = alsoLater ? this.lines.laterVersions(base.lineId(), effective) : List.of();
+		this.lines.insertVersion(how.apply(base.next(change, effective, by, applicationId, reason)), now());
+		for (LineVersion scheduled : later) {
+			this.lines.insertVersion(how.apply(scheduled.next(scheduled.change(), scheduled.effectiveFrom(), by,
+					scheduled.applicationId(), scheduled.reason())), now());
+		}
+	}
+
+	/**
+	 * Whether an application of this type could change the customer's line on the day, as
+	 * {@link #applyApproved} will check again: for the application form and before the
+	 * last approval step. Not transactional, so a refusal here does not spoil the
+	 * caller's transaction.
+	 * @throws RuleViolationException {@code CREDIT_LINE_EXISTS}, {@code NO_CREDIT_LINE}
+	 * or {@code CREDIT_LINE_EXPIRED}, as {@link #applyApproved} would
+	 */
+	public void requireApplicable(String customerCode, ApplicationType type, LocalDate effectiveFrom) {
+		switch (type) {
+			case NEW -> requireNoLine(customerCode, effectiveFrom);
+			case RENEWAL -> inForce(customerCode, effectiveFrom, false);
+			case INCREASE, DECREASE, TEMPORARY -> inForce(customerCode, effectiveFrom, true);
+			default -> throw new IllegalStateException("Unknown application type " + type);
+		}
+	}
+
+	/** Refuses a new line while the customer's latest is not expired on the day. */
+	private void requireNoLine(String code, LocalDate effective) {
+		Optional<Long> latest = this.lines.latestLineId(code);
+		if (latest.isPresent()) {
+			LineVersion last = this.lines.lastVersion(latest.get()).orElseThrow();
+			if (last.statusOn(effective) != CreditLineStatus.EXPIRED) {
+				throw new RuleViolationException("CREDIT_LINE_EXISTS", "limit.line.exists", code,
+						last.limit().toPlainString(), last.currency());
+			}
+		}
+	}
+
+	/** The customer's line version in force on the day, for a change to it. */
+	private LineVersion inForce(String code, LocalDate day, boolean refuseExpired) {
+		LineVersion version = this.lines.lineIdOn(code, day)
+			.flatMap(id -> this.lines.versionOn(id, day))
+			.orElseThrow(() -> new RuleViolationException("NO_CREDIT_LINE", "limit.line.none", code, day.toString()));
+		if (refuseExpired && version.statusOn(day) == CreditLineStatus.EXPIRED) {
+			throw new RuleViolationException("CREDIT_LINE_EXPIRED", "limit.line.expired", code,
+					String.valueOf(version.validTo()));
+		}
+		return version;
+	}
+
+	/**
+	 * The cover ratio the credit policy requires of this customer now, or null when it
+	 * requires no collateral. Asked in a transaction of its own, so a refusal there
+	 * cannot spoil the caller's.
+	 */
+	private @Nullable BigDecimal requiredCoverRatio(String code) {
+		try {
+			Recommendation recommendation = this.separateReadOnly
+				.execute(status -> this.currentUser.asSystem(() -> this.policies.getObject().recommend(code)));
+			if (recommendation == null || !recommendation.collateralRequired()) {
+				return null;
+			}
+			return recommendation.coverRatio();
+		}
+		catch (UnsupportedOperationException ex) {
+			// TODO(lead): remove this catch once the policy work
+			// (CreditPolicies.recommend)
+			// is merged; until then no policy means no collateral requirement.
+			return null;
+		}
+		catch (NoSuchElementException ex) {
+			return null;
+		}
+	}
+
+	private void requireValid(CreditApplicationApproved approved) {
+		List<FieldProblem> problems = new ArrayList<>();
+		if (approved.amount() == null || approved.amount().signum() < 0
+				|| (approved.type() == ApplicationType.TEMPORARY && approved.amount().signum() == 0)) {
+			problems.add(new FieldProblem("amount", "limit.line.amount.positive"));
+		}
+		else if (approved.amount().scale() > 2 || approved.amount().precision() - approved.amount().scale() > 17) {
+			problems.add(new FieldProblem("amount", "limit.line.amount.precision"));
+		}
+		if (approved.termsDays() < 0 || approved.termsDays() > 3650) {
+			problems.add(new FieldProblem("termsDays", "limit.line.terms.range"));
+		}
+		if (approved.currency() != null && !approved.currency().isBlank()
+				&& !approved.currency().strip().matches("[A-Za-z]{3}")) {
+			problems.add(new FieldProblem("currency", "limit.line.currency.invalid"));
+		}
+		if (approved.validTo() != null && approved.validTo().isBefore(approved.effectiveFrom())) {
+			problems.add(new FieldProblem("validTo", "limit.line.valid-to.before-from"));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+	}
+
+	private String currency(@Nullable String currency) {
+		return currency == null || currency.isBlank() ? this.fxRates.companyCurrency()
+				: currency.strip().toUpperCase(Locale.ROOT);
+	}
+
+	/** The given valid-to, or one year after the start less a day. */
+	static LocalDate validTo(LocalDate from, @Nullable LocalDate validTo) {
+		return validTo != null ? validTo : from.plusYears(1).minusDays(1);
+	}
+
+	private static Map<String, Object> state(CreditLine line) {
+		Map<String, Object> state = new LinkedHashMap<>();
+		state.put("limit", line.limit().toPlainString());
+		state.put("currency", line.currency());
+		state.put("termsDays", line.termsDays());
+		state.put("validFrom", line.validFrom().toString());
+		state.put("validTo", line.validTo() == null ? null : line.validTo().toString());
+		state.put("status", line.status().name());
+		state.put("effectiveLimit", line.effectiveLimit().toPlainString());
+		state.put("asOf", line.asOf().toString());
+		return state;
+	}
+
+	private LocalDate today() {
+		return LocalDate.now(this.clock);
+	}
+
+	private Instant now() {
+		return this.clock.instant();
 	}
 
 }
