@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 import org.credence.identity.AuditRecord;
@@ -58,6 +59,11 @@ public class CreditPolicyVersions {
 	public CreditPolicy active() {
 		this.currentUser.require(Permission.LIMIT_READ);
 		return activeVersion();
+	}
+
+	/** The active version, if there is one, read as the system. */
+	Optional<CreditPolicy> activeIfAny() {
+		return this.repository.withStatus(CreditPolicy.ACTIVE);
 	}
 
 	/** The active version, read as the system (for recommendations). */

@@ -97,7 +97,26 @@ public class Recommender {
 	public Recommendation recommend(String customerCode) {
 		this.currentUser.require(Permission.LIMIT_READ);
 		CustomerDetails customer = this.customers.get(customerCode);
-		CreditPolicy policy = this.versions.active();
+		return recommend(customer, this.versions.active());
+	}
+
+	/**
+	 * The recommendation as the system, in the caller's transaction (none of its own):
+	 * empty without an active policy or such a customer, checked first so that nothing
+	 * here throws and marks the caller's transaction rollback-only.
+	 */
+	public Optional<Recommendation> recommendIfActive(String customerCode) {
+		return this.currentUser.asSystem(() -> {
+			Optional<CustomerDetails> customer = this.customers.find(customerCode);
+			Optional<CreditPolicy> policy = this.versions.activeIfAny();
+			if (customer.isEmpty() || policy.isEmpty()) {
+				return Optional.empty();
+			}
+			return Optional.of(recommend(customer.get(), policy.get()));
+		});
+	}
+
+	private Recommendation recommend(CustomerDetails customer, CreditPolicy policy) {
 		String currency = this.fxRates.companyCurrency();
 		LocalDate today = LocalDate.now(this.clock);
 		Optional<AssessmentResult> current = this.assessments.current(customer.code());

@@ -151,6 +151,22 @@ class LineChangesIntegrationTests {
 	}
 
 	@Test
+	void anUnratedCustomersRenewalKeepsTheCoverItsLineRequires() {
+		this.clock.setDate(LocalDate.parse("2026-03-01"));
+		String code = LineFixtures.customer(this.customers, this.currentUser, null);
+		apply(this.lines, this.currentUser, code, ApplicationType.NEW, "1000000.00", 60, "2026-01-12", null);
+		String manager = CustomerFixtures.user(this.users, this.currentUser, "mgr", Role.CREDIT_MANAGER);
+		SecurityContexts.runAs(manager, Set.of(Role.CREDIT_MANAGER),
+				() -> this.lines.requireCover(code, new BigDecimal("0.5"), "担保要求"));
+
+		apply(this.lines, this.currentUser, code, ApplicationType.RENEWAL, "1000000.00", 60, "2026-03-01", null);
+		apply(this.lines, this.currentUser, code, ApplicationType.INCREASE, "1200000.00", 60, "2026-03-01", null);
+
+		assertThat(current(code).requiredCoverRatio()).isEqualByComparingTo("0.5");
+		assertThat(current(code).limit()).isEqualByComparingTo("1200000");
+	}
+
+	@Test
 	void collateralSecuresItsValueLessTheHaircutWhileValidAndTheLineIsFlaggedWhenCoverFallsShort() {
 		this.clock.setDate(LocalDate.parse("2026-02-01"));
 		String code = LineFixtures.customer(this.customers, this.currentUser, null);
