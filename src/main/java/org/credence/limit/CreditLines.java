@@ -345,8 +345,15 @@ public class CreditLines {
 		BigDecimal secured = this.collaterals.securedOn(customerCode, day, version.currency());
 		BigDecimal ratio = version.requiredCoverRatio();
 		CreditLineStatus status = version.statusOn(day);
+		// the cover follows the effective limit: a temporary increase needs cover too
+		BigDecimal effective = version.limit();
+		for (TemporaryIncrease increase : increases) {
+			if (increase.isInForceOn(day)) {
+				effective = effective.add(increase.amount());
+			}
+		}
 		boolean shortfall = ratio != null && status != CreditLineStatus.EXPIRED
-				&& secured.compareTo(version.limit().multiply(ratio).setScale(2, RoundingMode.HALF_UP)) < 0;
+				&& secured.compareTo(effective.multiply(ratio).setScale(2, RoundingMode.HALF_UP)) < 0;
 		return Optional.of(new CreditLine(lineId.get(), customerCode, version.limit(), version.currency(),
 				version.termsDays(), version.validFrom(), version.validTo(), status, increases, secured, shortfall,
 				status == CreditLineStatus.SUSPENDED ? version.suspendedReason() : null, version.id(), day, ratio));
