@@ -166,6 +166,14 @@ public class LedgerRepository {
 				""").param("code", customerCode).param("from", from).param("to", to).query(BigDecimal.class).single();
 	}
 
+	/** The credit notes issued to the customer in the period, in company currency. */
+	public BigDecimal creditedSales(String customerCode, LocalDate from, LocalDate to) {
+		return this.jdbc.sql("""
+				select coalesce(sum(company_amount), 0) from receivable.credit_note
+				 where customer_code = :code and issue_date between :from and :to
+				""").param("code", customerCode).param("from", from).param("to", to).query(BigDecimal.class).single();
+	}
+
 	public long insertInvoice(String externalId, String customerCode, String number, @Nullable String orderNumber,
 			BigDecimal amount, String currency, BigDecimal rate, BigDecimal companyAmount, LocalDate issueDate,
 			LocalDate dueDate, String by, Instant at) {
