@@ -19,6 +19,7 @@ import org.credence.limit.policy.LimitFormula;
 import org.credence.limit.policy.PolicyRule;
 import org.credence.limit.policy.PolicyRules;
 import org.credence.limit.policy.RuleDraft;
+import org.credence.receivable.FxRates;
 import org.credence.shared.ConflictException;
 import org.credence.shared.InvalidInputException;
 import org.credence.shared.InvalidInputException.FieldProblem;
@@ -62,8 +63,11 @@ class CreditPolicyController {
 
 	private final MessageSource messages;
 
+	private final FxRates fxRates;
+
 	CreditPolicyController(CreditPolicyVersions versions, CreditPolicies policies, CurrentUser currentUser,
-			MessageSource messages) {
+			MessageSource messages, FxRates fxRates) {
+		this.fxRates = fxRates;
 		this.versions = versions;
 		this.policies = policies;
 		this.currentUser = currentUser;
@@ -85,6 +89,7 @@ class CreditPolicyController {
 			}
 		}
 		model.addAttribute("policy", policy);
+		model.addAttribute("companyCurrency", this.fxRates.companyCurrency());
 		model.addAttribute("history", this.versions.versions());
 		model.addAttribute("draft", this.versions.draft().orElse(null));
 		model.addAttribute("canManage", this.currentUser.has(Permission.POLICY_MANAGE));

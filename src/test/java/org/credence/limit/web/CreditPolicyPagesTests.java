@@ -89,7 +89,7 @@ class CreditPolicyPagesTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("授信政策")))
 			.andExpect(content().string(containsString("等级上限")))
-			.andExpect(content().string(containsString("10,000,000")))
+			.andExpect(content().string(containsString("10,000,000.00 CNY")))
 			.andExpect(content().string(containsString("300,000")))
 			.andExpect(content().string(containsString("IF(avgMonthlySales &gt; 0, MIN(equity * 0.25")))
 			.andExpect(content().string(containsString("要求，覆盖 50.0%")))
