@@ -417,6 +417,20 @@ public class CreditLines {
 		}
 	}
 
+	/**
+	 * {@link #requireApplicable(String, ApplicationType, LocalDate)} and, for a change to
+	 * an existing line, that the currency is the line's (blank: the line's), as
+	 * {@link #applyApproved} will check again.
+	 * @throws RuleViolationException also {@code CURRENCY_MISMATCH}
+	 */
+	public void requireApplicable(String customerCode, ApplicationType type, LocalDate effectiveFrom,
+			@Nullable String currency) {
+		requireApplicable(customerCode, type, effectiveFrom);
+		if (type != ApplicationType.NEW) {
+			lineCurrency(currency, inForce(customerCode, effectiveFrom, type != ApplicationType.RENEWAL));
+		}
+	}
+
 	/** Refuses a new line while the customer's latest is not expired on the day. */
 	private void requireNoLine(String code, LocalDate effective) {
 		Optional<Long> latest = this.lines.latestLineId(code);

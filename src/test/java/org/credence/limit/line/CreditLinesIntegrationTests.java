@@ -279,6 +279,11 @@ class CreditLinesIntegrationTests {
 				.isThrownBy(() -> apply(this.lines, this.currentUser, code, type, "90000.00", 60, "2026-03-01", null))
 				.satisfies(ex -> assertThat(ex.reasonCode()).isEqualTo("CURRENCY_MISMATCH"));
 		}
+		assertThatExceptionOfType(RuleViolationException.class).isThrownBy(
+				() -> this.lines.requireApplicable(code, ApplicationType.RENEWAL, LocalDate.parse("2026-03-01"), "CNY"))
+			.satisfies(ex -> assertThat(ex.reasonCode()).isEqualTo("CURRENCY_MISMATCH"));
+		this.lines.requireApplicable(code, ApplicationType.INCREASE, LocalDate.parse("2026-03-01"), null);
+		this.lines.requireApplicable(code, ApplicationType.INCREASE, LocalDate.parse("2026-03-01"), "usd");
 		assertThat(current(code).limit()).isEqualByComparingTo("150000");
 		assertThat(current(code).currency()).isEqualTo("USD");
 	}
