@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param securedAmount the value of the collateral in force on {@code asOf}, after
  * haircuts, in the line's currency
  * @param coverShortfall true when the policy requires collateral at a cover ratio that
- * the secured amount no longer meets (an expired guarantee, say)
+ * the secured amount no longer meets (an expired guarantee, say): cover is required of
+ * the effective limit, temporary increases in force included
  * @param version the id of the line's version in force on {@code asOf}
  * @param requiredCoverRatio the secured amount the line requires, as a share of its
  * limit; absent when it requires no collateral
@@ -35,10 +36,13 @@ public record CreditLine(long id, String customerCode, BigDecimal limit, String 
 		return limit;
 	}
 
-	/** The secured amount the line requires; absent when it requires none. */
+	/**
+	 * The secured amount the line requires, of its effective limit; absent when it
+	 * requires none.
+	 */
 	public @Nullable BigDecimal requiredCover() {
 		return this.requiredCoverRatio == null ? null
-				: this.limit.multiply(this.requiredCoverRatio).setScale(2, java.math.RoundingMode.HALF_UP);
+				: effectiveLimit().multiply(this.requiredCoverRatio).setScale(2, java.math.RoundingMode.HALF_UP);
 	}
 
 	public boolean isActive() {

@@ -10,8 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 import org.credence.customer.CustomerDetails;
@@ -34,10 +35,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Credit lines: the line of a customer today or as it stood on any past date, the changes
@@ -69,13 +67,14 @@ public class CreditLines {
 
 	private final ApplicationEventPublisher events;
 
-	private final TransactionTemplate separateReadOnly;
+	/** The changes that set limit, terms and period (see {@link #setsTerms}). */
+	private static final Set<String> TERMS_CHANGES = Set.of("GRANTED", "INCREASED", "DECREASED", "RENEWED");
 
 	private final Clock clock;
 
 	CreditLines(LineRepository lines, Collaterals collaterals, ObjectProvider<CreditPolicies> policies,
 			Customers customers, FxRates fxRates, CurrentUser currentUser, AuditTrail auditTrail,
-			ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock) {
+			ApplicationEventPublisher events, Clock clock) {
 		this.lines = lines;
 		this.collaterals = collaterals;
 		this.policies = policies;
@@ -84,9 +83,6 @@ public class CreditLines {
 		this.currentUser = currentUser;
 		this.auditTrail = auditTrail;
 		this.events = events;
-		this.separateReadOnly = new TransactionTemplate(transactions);
-		this.separateReadOnly.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-		this.separateReadOnly.setReadOnly(true);
 		this.clock = clock;
 	}
 
@@ -143,17 +139,29 @@ public class CreditLines {
 	 * customer's line is ACTIVE or SUSPENDED on the effective date (an EXPIRED one is
 	 * replaced by the new line).</li>
 	 * <li>INCREASE and DECREASE set the new limit and terms (and the valid-to date when
-	 * given); RENEWAL sets limit, terms and a new period from the effective date.</li>
+	 * given); RENEWAL sets limit, terms and a new period from the effective date. The
+	 * currency is the line's (blank means the line's; another is refused,
+	 * {@code CURRENCY_MISMATCH}, 422). When versions are already scheduled after the
+	 * effective date (a suspension, a cover change), they get the same change, up to the
+	 * next scheduled increase, decrease or renewal, which keeps its own figures.</li>
 	 * <li>TEMPORARY adds an increase of the amount from the effective date to valid-to
-	 * (default: the line's valid-to).</li>
+	 * (default: the line's valid-to), kept beside the line by its own dates: the line's
+	 * versions are not copied, so later changes to the line still apply.</li>
+	 * <li>The required cover ratio follows the credit policy when a rated rule that
+	 * allows credit applies to the customer; unrated, overdue review, no rule, prepayment
+	 * only or no active policy: the line keeps its ratio (NEW: none).</li>
 	 * </ul>
-	 * Without a valid-to, a new period ends one year after it starts, less a day. A
-	 * change takes effect on its effective date, also when that is in the future.
+	 * Without a valid-to, a new period ends one year after it starts, less a day (from 29
+	 * February: 28 February of the next year). A change takes effect on its effective
+	 * date, also when that is in the future. {@link CreditLineChanged} carries the line
+	 * as it stands today for a change effective today or earlier; a change effective
+	 * later is announced on that day by the daily job ({@code TAKES_EFFECT}).
 	 * @return the line as it stands on the effective date (or today, if later)
 	 * @throws NotFoundException when the customer does not exist
 	 * @throws RuleViolationException {@code NO_CREDIT_LINE} for a change to a line that
 	 * does not exist, {@code CREDIT_LINE_EXPIRED} for an increase, decrease or temporary
-	 * increase of an expired line, {@code CREDIT_LINE_EXISTS} for NEW
+	 * increase of an expired line, {@code CREDIT_LINE_EXISTS} for NEW,
+	 * {@code CURRENCY_MISMATCH} for a change in another currency than the line's
 	 */
 	@Transactional
 	public CreditLine applyApproved(CreditApplicationApproved approved) {
@@ -161,9 +169,10 @@ public class CreditLines {
 		String code = approved.customerCode();
 		this.currentUser.asSystem(() -> this.customers.find(code))
 			.orElseThrow(() -> new NotFoundException("customer.not-found", code));
+		// asked before the line is locked, in this transaction; it refuses nothing
+		UnaryOperator<LineVersion> cover = policyCover(code);
 		this.lines.lockCustomer(code);
 		LocalDate effective = approved.effectiveFrom();
-		String currency = currency(approved.currency());
 		String by = approved.approvedBy();
 		Long applicationId = approved.applicationId();
 		Optional<CreditLine> before = lineOn(code, effective);
@@ -172,42 +181,41 @@ public class CreditLines {
 			case NEW -> {
 				change = "GRANTED";
 				requireNoLine(code, effective);
+				String currency = currency(approved.currency(), this.fxRates.companyCurrency());
 				long lineId = this.lines.insertLine(code, now(), by);
-				this.lines.insertVersion(new LineVersion(0, lineId, effective, now(), by, change, approved.amount(),
-						currency, approved.termsDays(), effective, validTo(effective, approved.validTo()), false, null,
-						requiredCoverRatio(code), applicationId, null), now());
+				this.lines.insertVersion(cover.apply(new LineVersion(0, lineId, effective, now(), by, change,
+						approved.amount(), currency, approved.termsDays(), effective,
+						validTo(effective, approved.validTo()), false, null, null, applicationId, null)), now());
 			}
 			case INCREASE, DECREASE -> {
 				change = approved.type() == ApplicationType.INCREASE ? "INCREASED" : "DECREASED";
 				LineVersion base = inForce(code, effective, true);
-				BigDecimal ratio = requiredCoverRatio(code);
-				applyFrom(base, effective, change, by, applicationId, null, false, v -> {
-					LineVersion changed = v.withTerms(approved.amount(), currency, approved.termsDays())
-						.withRequiredCoverRatio(ratio);
+				String currency = lineCurrency(approved.currency(), base);
+				applyFrom(base, effective, change, by, applicationId, null, CreditLines::setsTerms, v -> {
+					LineVersion changed = cover.apply(v.withTerms(approved.amount(), currency, approved.termsDays()));
 					return approved.validTo() == null ? changed : changed.withPeriod(v.validFrom(), approved.validTo());
 				});
 			}
 			case RENEWAL -> {
 				change = "RENEWED";
 				LineVersion base = inForce(code, effective, false);
-				BigDecimal ratio = requiredCoverRatio(code);
-				applyFrom(base, effective, change, by, applicationId, null, false,
-						v -> v.withTerms(approved.amount(), currency, approved.termsDays())
-							.withPeriod(effective, validTo(effective, approved.validTo()))
-							.withRequiredCoverRatio(ratio));
+				String currency = lineCurrency(approved.currency(), base);
+				applyFrom(base, effective, change, by, applicationId, null, CreditLines::setsTerms,
+						v -> cover.apply(v.withTerms(approved.amount(), currency, approved.termsDays())
+							.withPeriod(effective, validTo(effective, approved.validTo()))));
 			}
 			case TEMPORARY -> {
+				// kept in its own table by its own dates: no copy of the line is made, so
+				// no later change of the line is undone by it
 				change = "TEMPORARY_ADDED";
 				LineVersion base = inForce(code, effective, true);
+				lineCurrency(approved.currency(), base);
 				LocalDate until = approved.validTo() != null ? approved.validTo()
 						: (base.validTo() != null ? base.validTo() : validTo(effective, null));
 				if (until.isBefore(effective)) {
 					throw new InvalidInputException("validTo", "limit.line.valid-to.before-from");
 				}
 				this.lines.insertIncrease(base.lineId(), approved.amount(), effective, until, applicationId, now(), by);
-				applyFrom(base, effective, change, by, applicationId,
-						approved.amount().toPlainString() + " " + currency + " " + effective + "…" + until, false,
-						UnaryOperator.identity());
 			}
 			default -> throw new IllegalStateException("Unknown application type " + approved.type());
 		}
@@ -215,9 +223,14 @@ public class CreditLines {
 		AuditRecord record = new AuditRecord(CustomerDetails.auditSubject(code), "credit-line", code, change,
 				before.map(CreditLines::state).orElse(null), state(after), null);
 		this.auditTrail.record(record.because("application " + applicationId + " approved by " + by));
-		publish(change, after);
 		LocalDate today = today();
-		return effective.isAfter(today) ? after : lineOn(code, today).orElse(after);
+		if (effective.isAfter(today)) {
+			// announced by the daily job (TAKES_EFFECT) on the day it takes effect
+			return after;
+		}
+		CreditLine now = lineOn(code, today).orElse(after);
+		publish(change, now);
+		return now;
 	}
 
 	/**
@@ -262,7 +275,7 @@ public class CreditLines {
 			.orElseThrow(() -> new NotFoundException("limit.line.not-found", customerCode));
 		LineVersion base = this.lines.versionOn(before.id(), today).orElseThrow();
 		String why = reason.strip();
-		applyFrom(base, today, "COVER_REQUIRED", this.currentUser.username(), null, why, true,
+		applyFrom(base, today, "COVER_REQUIRED", this.currentUser.username(), null, why, never -> false,
 				v -> v.withRequiredCoverRatio(ratio == null || ratio.signum() == 0 ? null : ratio));
 		CreditLine after = lineOn(customerCode, today).orElseThrow();
 		Map<String, Object> beforeState = state(before);
@@ -305,7 +318,7 @@ public class CreditLines {
 		String change = suspend ? "SUSPENDED" : "REINSTATED";
 		LineVersion base = this.lines.versionOn(before.id(), today).orElseThrow();
 		String why = reason.strip();
-		applyFrom(base, today, change, this.currentUser.username(), null, why, true,
+		applyFrom(base, today, change, this.currentUser.username(), null, why, never -> false,
 				v -> v.withSuspension(suspend, why));
 		CreditLine after = lineOn(code, today).orElseThrow();
 		this.auditTrail.record(new AuditRecord(CustomerDetails.auditSubject(code), "credit-line", code, change,
@@ -332,8 +345,15 @@ public class CreditLines {
 		BigDecimal secured = this.collaterals.securedOn(customerCode, day, version.currency());
 		BigDecimal ratio = version.requiredCoverRatio();
 		CreditLineStatus status = version.statusOn(day);
+		// the cover follows the effective limit: a temporary increase needs cover too
+		BigDecimal effective = version.limit();
+		for (TemporaryIncrease increase : increases) {
+			if (increase.isInForceOn(day)) {
+				effective = effective.add(increase.amount());
+			}
+		}
 		boolean shortfall = ratio != null && status != CreditLineStatus.EXPIRED
-				&& secured.compareTo(version.limit().multiply(ratio).setScale(2, RoundingMode.HALF_UP)) < 0;
+				&& secured.compareTo(effective.multiply(ratio).setScale(2, RoundingMode.HALF_UP)) < 0;
 		return Optional.of(new CreditLine(lineId.get(), customerCode, version.limit(), version.currency(),
 				version.termsDays(), version.validFrom(), version.validTo(), status, increases, secured, shortfall,
 				status == CreditLineStatus.SUSPENDED ? version.suspendedReason() : null, version.id(), day, ratio));
@@ -356,14 +376,23 @@ public class CreditLines {
 	}
 
 	/**
-	 * Inserts the changed version effective on the day; for an immediate change
-	 * ({@code alsoLater}) the versions already scheduled after it get the change too, in
-	 * new versions of their own, so a suspension is not undone by a renewal that was
-	 * approved earlier for a later date.
+	 * Inserts the changed version effective on the day; the versions already scheduled
+	 * after it get the change too, in new versions of their own, up to the first that
+	 * {@code stopAt} (one that sets the same figures itself): so a suspension is not
+	 * undone by a renewal that was approved earlier for a later date, and an increase
+	 * from 03-05 is not undone by a suspension recorded earlier for 04-01, while a
+	 * renewal scheduled for 06-01 keeps its own limit.
 	 */
 	private void applyFrom(LineVersion base, LocalDate effective, String change, String by,
-			@Nullable Long applicationId, @Nullable String reason, boolean alsoLater, UnaryOperator<LineVersion> how) {
-		List<LineVersion> later = alsoLater ? this.lines.laterVersions(base.lineId(), effective) : List.of();
+			@Nullable Long applicationId, @Nullable String reason, Predicate<LineVersion> stopAt,
+			UnaryOperator<LineVersion> how) {
+		List<LineVersion> later = new ArrayList<>();
+		for (LineVersion scheduled : this.lines.laterVersions(base.lineId(), effective)) {
+			if (stopAt.test(scheduled)) {
+				break;
+			}
+			later.add(scheduled);
+		}
 		this.lines.insertVersion(how.apply(base.next(change, effective, by, applicationId, reason)), now());
 		for (LineVersion scheduled : later) {
 			this.lines.insertVersion(how.apply(scheduled.next(scheduled.change(), scheduled.effectiveFrom(), by,
@@ -385,6 +414,20 @@ public class CreditLines {
 			case RENEWAL -> inForce(customerCode, effectiveFrom, false);
 			case INCREASE, DECREASE, TEMPORARY -> inForce(customerCode, effectiveFrom, true);
 			default -> throw new IllegalStateException("Unknown application type " + type);
+		}
+	}
+
+	/**
+	 * {@link #requireApplicable(String, ApplicationType, LocalDate)} and, for a change to
+	 * an existing line, that the currency is the line's (blank: the line's), as
+	 * {@link #applyApproved} will check again.
+	 * @throws RuleViolationException also {@code CURRENCY_MISMATCH}
+	 */
+	public void requireApplicable(String customerCode, ApplicationType type, LocalDate effectiveFrom,
+			@Nullable String currency) {
+		requireApplicable(customerCode, type, effectiveFrom);
+		if (type != ApplicationType.NEW) {
+			lineCurrency(currency, inForce(customerCode, effectiveFrom, type != ApplicationType.RENEWAL));
 		}
 	}
 
@@ -413,28 +456,24 @@ public class CreditLines {
 	}
 
 	/**
-	 * The cover ratio the credit policy requires of this customer now, or null when it
-	 * requires no collateral. Asked in a transaction of its own, so a refusal there
-	 * cannot spoil the caller's.
+	 * What the credit policy says of the line's cover now: when a rated rule that allows
+	 * credit applies, its cover ratio (none when it asks for no collateral); otherwise
+	 * (unrated, review overdue, no rule, prepayment only, no active policy) the line
+	 * keeps the ratio it has. Runs in the caller's transaction and refuses nothing, so it
+	 * cannot mark the transaction rollback-only.
 	 */
-	private @Nullable BigDecimal requiredCoverRatio(String code) {
-		try {
-			Recommendation recommendation = this.separateReadOnly
-				.execute(status -> this.currentUser.asSystem(() -> this.policies.getObject().recommend(code)));
-			if (recommendation == null || !recommendation.collateralRequired()) {
-				return null;
-			}
-			return recommendation.coverRatio();
+	private UnaryOperator<LineVersion> policyCover(String code) {
+		Optional<Recommendation> recommendation = this.policies.getObject().recommendIfActive(code);
+		if (recommendation.isEmpty() || !recommendation.get().rated() || !recommendation.get().creditAllowed()) {
+			return UnaryOperator.identity();
 		}
-		catch (UnsupportedOperationException ex) {
-			// TODO(lead): remove this catch once the policy work
-			// (CreditPolicies.recommend)
-			// is merged; until then no policy means no collateral requirement.
-			return null;
-		}
-		catch (NoSuchElementException ex) {
-			return null;
-		}
+		BigDecimal ratio = recommendation.get().collateralRequired() ? recommendation.get().coverRatio() : null;
+		return v -> v.withRequiredCoverRatio(ratio);
+	}
+
+	/** The changes that set a line's limit, terms and period themselves. */
+	private static boolean setsTerms(LineVersion version) {
+		return TERMS_CHANGES.contains(version.change());
 	}
 
 	private void requireValid(CreditApplicationApproved approved) {
@@ -461,14 +500,36 @@ public class CreditLines {
 		}
 	}
 
-	private String currency(@Nullable String currency) {
-		return currency == null || currency.isBlank() ? this.fxRates.companyCurrency()
-				: currency.strip().toUpperCase(Locale.ROOT);
+	private static String currency(@Nullable String currency, String otherwise) {
+		return currency == null || currency.isBlank() ? otherwise : currency.strip().toUpperCase(Locale.ROOT);
 	}
 
-	/** The given valid-to, or one year after the start less a day. */
+	/**
+	 * The currency of a change to a line: the line's own; another is refused
+	 * ({@code CURRENCY_MISMATCH}, 422), the line keeps its currency.
+	 */
+	private static String lineCurrency(@Nullable String currency, LineVersion line) {
+		String asked = currency(currency, line.currency());
+		if (!asked.equals(line.currency())) {
+			throw new RuleViolationException("CURRENCY_MISMATCH", "limit.line.currency.mismatch", asked,
+					line.currency());
+		}
+		return asked;
+	}
+
+	/**
+	 * The given valid-to, or one year after the start less a day; a period from 29
+	 * February ends on 28 February of the next year (not on the 27th, as
+	 * {@code plusYears(1)} lands on the 28th).
+	 */
 	static LocalDate validTo(LocalDate from, @Nullable LocalDate validTo) {
-		return validTo != null ? validTo : from.plusYears(1).minusDays(1);
+		if (validTo != null) {
+			return validTo;
+		}
+		if (from.getMonth() == java.time.Month.FEBRUARY && from.getDayOfMonth() == 29) {
+			return from.plusYears(1);
+		}
+		return from.plusYears(1).minusDays(1);
 	}
 
 	private static Map<String, Object> state(CreditLine line) {

@@ -42,4 +42,13 @@ public class CreditPolicies {
 		return this.recommender.recommend(customerCode);
 	}
 
+	/**
+	 * {@link #recommend} as the system, within the caller's transaction, for the credit
+	 * lines: empty when there is no active policy or no such customer. Throws nothing of
+	 * its own, so it cannot spoil the caller's transaction.
+	 */
+	public java.util.Optional<Recommendation> recommendIfActive(String customerCode) {
+		return this.recommender.recommendIfActive(customerCode);
+	}
+
 }

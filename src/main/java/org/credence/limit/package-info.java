@@ -13,12 +13,13 @@
  * date) and {@link org.credence.limit.CreditApplications}. Publishes
  * {@link org.credence.limit.CreditLineChanged} and
  * {@link org.credence.limit.CreditApplicationApproved}. Uses customer (the credit file
- * and its data scope), assessment (the grade picks the policy), receivable (average
- * monthly sales for the recommendation), identity and shared.
+ * and its data scope), assessment (the grade picks the policy; the statement behind it
+ * gives the figures and their currency), receivable (average monthly sales for the
+ * recommendation), identity and shared.
  */
 @NullMarked
 @org.springframework.modulith.ApplicationModule(displayName = "Limit",
-		allowedDependencies = { "shared", "identity", "customer", "assessment", "receivable" })
+		allowedDependencies = { "shared", "identity", "customer", "assessment", "assessment::statement", "receivable" })
 package org.credence.limit;
 
 import org.jspecify.annotations.NullMarked;

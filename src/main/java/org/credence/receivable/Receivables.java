@@ -661,18 +661,22 @@ public class Receivables {
 	}
 
 	/**
-	 * The customer's average monthly invoiced sales in company currency over the twelve
-	 * months up to {@code asOf}: the invoices issued from the day after {@code asOf} a
-	 * year earlier up to {@code asOf}, whatever their status, divided by 12 and rounded
-	 * half-up to cents. Zero for a customer that has not been invoiced in that time.
+	 * The customer's average monthly net sales in company currency over the twelve months
+	 * up to {@code asOf}: the invoices issued from the day after {@code asOf} a year
+	 * earlier up to {@code asOf}, whatever their status, less the credit notes issued in
+	 * the same months (returns, rebates, corrections), divided by 12 and rounded half-up
+	 * to cents; never below zero. Zero for a customer that has not been invoiced in that
+	 * time.
 	 * @throws NotFoundException when the customer is unknown or outside the caller's
 	 * scope
 	 */
 	@Transactional(readOnly = true)
 	public BigDecimal averageMonthlySales(String customerCode, LocalDate asOf) {
 		requireCustomer(customerCode);
-		BigDecimal sales = this.ledger.invoicedSales(customerCode, asOf.minusYears(1).plusDays(1), asOf);
-		return sales.divide(BigDecimal.valueOf(12), 2, java.math.RoundingMode.HALF_UP);
+		LocalDate from = asOf.minusYears(1).plusDays(1);
+		BigDecimal sales = this.ledger.invoicedSales(customerCode, from, asOf)
+			.subtract(this.ledger.creditedSales(customerCode, from, asOf));
+		return sales.max(BigDecimal.ZERO).divide(BigDecimal.valueOf(12), 2, java.math.RoundingMode.HALF_UP);
 	}
 
 	// ---- payment behaviour of many customers at once (batch re-assessment) ----

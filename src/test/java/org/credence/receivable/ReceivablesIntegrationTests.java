@@ -143,6 +143,25 @@ class ReceivablesIntegrationTests {
 	}
 
 	@Test
+	void netsTheCreditNotesOfTheSameTwelveMonthsInTheAverageMonthlySales() {
+		String invoice = this.fixtures.invoiceOf(this.customer, "2400.00", "2025-06-01", "2025-06-30");
+		this.fixtures.asFinance(() -> this.receivables.recordCreditNote(new CreditNoteEntry(unique("cn"), this.customer,
+				unique("CN"), new BigDecimal("600.00"), "CNY", LocalDate.parse("2025-07-01"), invoice)));
+		// a credit note of earlier months does not count
+		this.fixtures.asFinance(() -> this.receivables.recordCreditNote(new CreditNoteEntry(unique("cn"), this.customer,
+				unique("CN"), new BigDecimal("1200.00"), "CNY", LocalDate.parse("2025-03-31"), null)));
+
+		BigDecimal average = this.fixtures
+			.asFinance(() -> this.receivables.averageMonthlySales(this.customer, LocalDate.parse("2026-03-31")));
+		BigDecimal credited = this.fixtures
+			.asFinance(() -> this.receivables.averageMonthlySales(this.customer, LocalDate.parse("2025-05-31")));
+
+		assertThat(average).isEqualByComparingTo("150.00");
+		// credit notes alone are no negative sales
+		assertThat(credited).isEqualByComparingTo("0");
+	}
+
+	@Test
 	void appliesExplicitAllocationsToTheInvoicesThePayerNamed() {
 		String older = this.fixtures.invoiceOf(this.customer, "100.00", "2026-01-01", "2026-01-31");
 		String newer = this.fixtures.invoiceOf(this.customer, "100.00", "2026-02-01", "2026-02-28");

@@ -111,9 +111,13 @@ public class GroupLimits {
 			}
 		}
 		String groupName = all.stream().map(CustomerDetails::groupName).filter(n -> n != null).findFirst().orElse(null);
-		return new GroupLimit(groupCode, groupName, stored.map(Stored::amount).orElse(null), currency,
-				stored.map(Stored::setAt).orElse(null), stored.map(Stored::setBy).orElse(null),
-				stored.map(Stored::reason).orElse(null), sum, members, all.size());
+		BigDecimal limit = stored.map(Stored::amount).orElse(null);
+		boolean exceeded = limit != null && sum.compareTo(limit) > 0;
+		// a caller who does not see every member gets no sum that includes the others
+		boolean seesAll = members.size() == all.size();
+		return new GroupLimit(groupCode, groupName, limit, currency, stored.map(Stored::setAt).orElse(null),
+				stored.map(Stored::setBy).orElse(null), stored.map(Stored::reason).orElse(null), seesAll ? sum : null,
+				exceeded, members, all.size());
 	}
 
 	/**
@@ -144,9 +148,11 @@ public class GroupLimits {
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}
-		String code = currency == null || currency.isBlank() ? this.fxRates.companyCurrency()
-				: currency.strip().toUpperCase(Locale.ROOT);
 		Optional<Stored> before = latest(groupCode);
+		// without a currency the group limit keeps its own (company currency at first)
+		String code = currency == null || currency.isBlank()
+				? before.map(Stored::currency).orElse(this.fxRates.companyCurrency())
+				: currency.strip().toUpperCase(Locale.ROOT);
 		this.jdbc.sql("""
 				insert into credit_limit.group_limit (group_code, amount, currency, set_at, set_by, reason)
 				values (:group, :amount, :currency, :at, :by, :reason)

@@ -20,7 +20,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Announces what happened to lines by the calendar alone: a temporary increase that ended
- * ({@code TEMPORARY_LAPSED}) and a line past its valid-to date ({@code EXPIRED}), as
+ * ({@code TEMPORARY_LAPSED}), a line past its valid-to date ({@code EXPIRED}), and a
+ * change approved earlier for a later date that took effect today ({@code TAKES_EFFECT}:
+ * a new line, an increase, decrease, renewal or temporary increase recorded before its
+ * effective day; one effective on the day it was approved was announced then), as
  * {@link CreditLineChanged} events. Lines are correct without it (both are derived from
  * dates); it only tells other modules. Runs daily on one instance (ShedLock), looks back
  * a week so a missed day is caught up, and announces each change once.
@@ -68,13 +71,25 @@ class LineLapses {
 				announced += announce(ended, "TEMPORARY_LAPSED", this.lines.customersWithIncreaseEndingOn(ended));
 				announced += announce(ended, "EXPIRED", this.lines.customersWithLineEndingOn(ended));
 			}
+			for (int back = LOOK_BACK_DAYS; back >= 0; back--) {
+				LocalDate day = today.minusDays(back);
+				announced += announce(day, day, "TAKES_EFFECT", this.lines.customersWithChangeTakingEffectOn(day,
+						day.atStartOfDay(this.clock.getZone()).toInstant()));
+			}
 			return announced;
 		});
 	}
 
 	private int announce(LocalDate ended, String change, List<String> customers) {
+		return announce(ended, ended.plusDays(1), change, customers);
+	}
+
+	/**
+	 * Announces the change of each customer's line noted on {@code ended}, as on
+	 * {@code after}.
+	 */
+	private int announce(LocalDate ended, LocalDate after, String change, List<String> customers) {
 		int announced = 0;
-		LocalDate after = ended.plusDays(1);
 		for (String code : customers) {
 			Optional<CreditLine> line = this.creditLines.lineOn(code, after);
 			if (line.isEmpty() || ("EXPIRED".equals(change) && line.get().status() != CreditLineStatus.EXPIRED)) {

@@ -205,6 +205,25 @@ public class LineRepository {
 				""").param("day", day).query(String.class).list();
 	}
 
+	/**
+	 * The customers with a line change (a version or a temporary increase) that takes
+	 * effect on the day and was recorded before {@code startOfDay}: approved for a later
+	 * date, not announced when approved.
+	 */
+	public List<String> customersWithChangeTakingEffectOn(LocalDate day, Instant startOfDay) {
+		return this.jdbc.sql("""
+				select l.customer_code from credit_limit.credit_line_version v
+				join credit_limit.credit_line l on l.id = v.line_id
+				where v.effective_from = :day and v.recorded_at < :start
+				  and v.change in ('GRANTED', 'INCREASED', 'DECREASED', 'RENEWED')
+				union
+				select l.customer_code from credit_limit.temporary_increase t
+				join credit_limit.credit_line l on l.id = t.line_id
+				where t.valid_from = :day and t.recorded_at < :start
+				order by 1
+				""").param("day", day).param("start", utc(startOfDay)).query(String.class).list();
+	}
+
 	/** The customers with a line version in force that ended (valid-to) on the day. */
 	public List<String> customersWithLineEndingOn(LocalDate day) {
 		return this.jdbc.sql("""

@@ -5,12 +5,14 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 import org.credence.identity.AuditRecord;
 import org.credence.identity.AuditTrail;
 import org.credence.identity.CurrentUser;
 import org.credence.identity.Permission;
+import org.credence.shared.ConflictException;
 import org.credence.shared.InvalidInputException;
 import org.credence.shared.InvalidInputException.FieldProblem;
 import org.credence.shared.NotFoundException;
@@ -58,6 +60,11 @@ public class CreditPolicyVersions {
 	public CreditPolicy active() {
 		this.currentUser.require(Permission.LIMIT_READ);
 		return activeVersion();
+	}
+
+	/** The active version, if there is one, read as the system. */
+	Optional<CreditPolicy> activeIfAny() {
+		return this.repository.withStatus(CreditPolicy.ACTIVE);
 	}
 
 	/** The active version, read as the system (for recommendations). */
@@ -130,11 +137,24 @@ public class CreditPolicyVersions {
 	 */
 	@Transactional
 	public CreditPolicy updateDraft(int version, List<RuleDraft> rules, @Nullable String note) {
+		return updateDraft(version, rules, note, null);
+	}
+
+	/**
+	 * {@link #updateDraft(int, List, String)} of the draft as it was when last read:
+	 * {@code updatedAt} is the draft's {@link CreditPolicy#updatedAt()} then (null: not
+	 * checked).
+	 * @throws ConflictException (409) when the draft was saved by someone else meanwhile
+	 */
+	@Transactional
+	public CreditPolicy updateDraft(int version, List<RuleDraft> rules, @Nullable String note,
+			@Nullable Instant updatedAt) {
 		this.currentUser.require(Permission.POLICY_MANAGE);
 		this.repository.lock();
 		CreditPolicy before = this.repository.find(version)
 			.orElseThrow(() -> new NotFoundException("limit.policy.not-found", "v" + version));
 		requireDraft(before);
+		requireUnchanged(before, updatedAt);
 		List<FieldProblem> problems = problems(rules, note);
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
@@ -154,11 +174,22 @@ public class CreditPolicyVersions {
 	 */
 	@Transactional
 	public CreditPolicy activate(int version) {
+		return activate(version, null);
+	}
+
+	/**
+	 * {@link #activate(int)} of the draft as it was when last read ({@code updatedAt},
+	 * null: not checked), so a draft changed meanwhile is not activated unseen.
+	 * @throws ConflictException (409) when the draft was saved by someone else meanwhile
+	 */
+	@Transactional
+	public CreditPolicy activate(int version, @Nullable Instant updatedAt) {
 		this.currentUser.require(Permission.POLICY_MANAGE);
 		this.repository.lock();
 		CreditPolicy draft = this.repository.find(version)
 			.orElseThrow(() -> new NotFoundException("limit.policy.not-found", "v" + version));
 		requireDraft(draft);
+		requireUnchanged(draft, updatedAt);
 		PolicyRules.requireValid(draft.rules().stream().map(RuleDraft::of).toList());
 		Instant now = now();
 		CreditPolicy previous = this.repository.withStatus(CreditPolicy.ACTIVE).orElse(null);
@@ -187,6 +218,12 @@ public class CreditPolicyVersions {
 		this.audit.record(new AuditRecord(null, ENTITY, id(1), "ACTIVATED", null,
 				summary(1, CreditPolicy.ACTIVE, checked), "built-in policy installed on first start"));
 		return true;
+	}
+
+	private static void requireUnchanged(CreditPolicy policy, @Nullable Instant updatedAt) {
+		if (updatedAt != null && !updatedAt.equals(policy.updatedAt())) {
+			throw new ConflictException("limit.policy.changed-meanwhile", "v" + policy.version());
+		}
 	}
 
 	private static void requireDraft(CreditPolicy policy) {

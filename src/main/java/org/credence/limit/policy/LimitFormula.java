@@ -109,18 +109,30 @@ public final class LimitFormula {
 			if (!value.isNumberValue()) {
 				return Optional.of(new InvalidFormulaException("not-a-number", formula));
 			}
+			if (absurd(value.getNumberValue())) {
+				return Optional.of(new InvalidFormulaException("absurd", formula));
+			}
 			return Optional.empty();
 		}
 		catch (InvalidFormulaException ex) {
 			return Optional.of(ex);
 		}
 		catch (ArithmeticException ex) {
-			return Optional.empty();
+			// a division by zero or an overflow for plausible figures is a mistake
+			return Optional.of(new InvalidFormulaException("arithmetic", formula));
 		}
 		catch (ParseException | EvaluationException | RuntimeException ex) {
 			return Optional
 				.of(new InvalidFormulaException("syntax", ex.getMessage() == null ? formula : ex.getMessage()));
 		}
+	}
+
+	/** A result beyond this (10^18) is no amount but a mistake in the formula. */
+	public static final BigDecimal ABSURD = BigDecimal.TEN.pow(18);
+
+	/** Whether a result is too large (or too small) to be any amount. */
+	public static boolean absurd(BigDecimal value) {
+		return value.abs().compareTo(ABSURD) > 0;
 	}
 
 	/**

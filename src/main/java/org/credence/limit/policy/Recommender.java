@@ -16,11 +16,15 @@ import java.util.Set;
 
 import org.credence.assessment.AssessmentResult;
 import org.credence.assessment.Assessments;
+import org.credence.assessment.statement.FinancialStatement;
+import org.credence.assessment.statement.FinancialStatements;
+import org.credence.assessment.statement.PeriodType;
 import org.credence.customer.CustomerDetails;
 import org.credence.customer.Customers;
 import org.credence.identity.CurrentUser;
 import org.credence.identity.Permission;
 import org.credence.limit.Recommendation;
+import org.credence.receivable.FxRate;
 import org.credence.receivable.FxRates;
 import org.credence.receivable.Receivables;
 import org.jspecify.annotations.Nullable;
@@ -43,6 +47,16 @@ public class Recommender {
 
 	static final BigDecimal ROUNDING_UNIT = new BigDecimal("1000");
 
+	/** Results smaller than this count as zero. */
+	static final BigDecimal TINY = new BigDecimal("0.0001");
+
+	/** The figures taken from the statement behind the assessment. */
+	static final List<String> STATEMENT_FIGURES = List.of("equity", "revenue", "totalAssets", "netProfit",
+			"operatingCashFlow");
+
+	/** The statement figures that cover a period rather than a day. */
+	static final List<String> FLOW_FIGURES = List.of("revenue", "netProfit", "operatingCashFlow");
+
 	private static final Locale ZH = Locale.SIMPLIFIED_CHINESE;
 
 	private static final Locale EN = Locale.ENGLISH;
@@ -55,6 +69,8 @@ public class Recommender {
 
 	private final FxRates fxRates;
 
+	private final FinancialStatements statements;
+
 	private final CreditPolicyVersions versions;
 
 	private final CurrentUser currentUser;
@@ -64,7 +80,9 @@ public class Recommender {
 	private final Clock clock;
 
 	Recommender(Customers customers, Assessments assessments, Receivables receivables, FxRates fxRates,
-			CreditPolicyVersions versions, CurrentUser currentUser, MessageSource messages, Clock clock) {
+			FinancialStatements statements, CreditPolicyVersions versions, CurrentUser currentUser,
+			MessageSource messages, Clock clock) {
+		this.statements = statements;
 		this.customers = customers;
 		this.assessments = assessments;
 		this.receivables = receivables;
@@ -79,7 +97,26 @@ public class Recommender {
 	public Recommendation recommend(String customerCode) {
 		this.currentUser.require(Permission.LIMIT_READ);
 		CustomerDetails customer = this.customers.get(customerCode);
-		CreditPolicy policy = this.versions.active();
+		return recommend(customer, this.versions.active());
+	}
+
+	/**
+	 * The recommendation as the system, in the caller's transaction (none of its own):
+	 * empty without an active policy or such a customer, checked first so that nothing
+	 * here throws and marks the caller's transaction rollback-only.
+	 */
+	public Optional<Recommendation> recommendIfActive(String customerCode) {
+		return this.currentUser.asSystem(() -> {
+			Optional<CustomerDetails> customer = this.customers.find(customerCode);
+			Optional<CreditPolicy> policy = this.versions.activeIfAny();
+			if (customer.isEmpty() || policy.isEmpty()) {
+				return Optional.empty();
+			}
+			return Optional.of(recommend(customer.get(), policy.get()));
+		});
+	}
+
+	private Recommendation recommend(CustomerDetails customer, CreditPolicy policy) {
 		String currency = this.fxRates.companyCurrency();
 		LocalDate today = LocalDate.now(this.clock);
 		Optional<AssessmentResult> current = this.assessments.current(customer.code());
@@ -105,44 +142,167 @@ public class Recommender {
 					text(ZH, "limit.policy.basis.prepayment", scope(ZH, rule), policy.version()),
 					text(EN, "limit.policy.basis.prepayment", scope(EN, rule), policy.version()), policy.version());
 		}
-		Map<String, BigDecimal> figures = figures(customer.code(), assessment, today);
+		Figures known = figures(customer.code(), assessment, currency, today);
+		Map<String, BigDecimal> figures = known.values();
 		Set<String> used = LimitFormula.variables(rule.formula());
 		List<String> missing = used.stream().filter(name -> !figures.containsKey(name)).toList();
 		Optional<BigDecimal> value = missing.isEmpty() ? LimitFormula.evaluate(rule.formula(), figures)
 				: Optional.empty();
+		// a result beyond any sensible amount (e.g. equity * 1E+400000000) is refused
+		// before it is rounded or formatted, which would take forever
+		if (value.isPresent() && LimitFormula.absurd(value.get())) {
+			return advice(customer, assessment, rule, policy, currency, zero(),
+					text(ZH, "limit.policy.basis.absurd", scope(ZH, rule), policy.version(), rule.formula()),
+					text(EN, "limit.policy.basis.absurd", scope(EN, rule), policy.version(), rule.formula()));
+		}
 		if (value.isEmpty()) {
+			List<String> unusable = missing.stream().filter(known.unusable()::containsKey).toList();
+			if (!unusable.isEmpty()) {
+				return advice(customer, assessment, rule, policy, currency, zero(),
+						text(ZH, "limit.policy.basis.unusable", scope(ZH, rule), policy.version(), rule.formula(),
+								names(ZH, missing), reasons(ZH, known, unusable)),
+						text(EN, "limit.policy.basis.unusable", scope(EN, rule), policy.version(), rule.formula(),
+								names(EN, missing), reasons(EN, known, unusable)));
+			}
 			String key = missing.isEmpty() ? "limit.policy.basis.no-value" : "limit.policy.basis.missing";
 			return advice(customer, assessment, rule, policy, currency, zero(),
 					text(ZH, key, scope(ZH, rule), policy.version(), rule.formula(), names(ZH, missing)),
 					text(EN, key, scope(EN, rule), policy.version(), rule.formula(), names(EN, missing)));
 		}
-		BigDecimal raw = value.get();
+		// within ±10^18 now; a result too small to be a cent is none, so rounding and
+		// formatting stay cheap whatever the formula's exponents
+		BigDecimal raw = value.get().abs().compareTo(TINY) < 0 ? BigDecimal.ZERO : value.get();
 		BigDecimal rounded = raw.signum() <= 0 ? zero()
 				: raw.divide(ROUNDING_UNIT, 0, RoundingMode.FLOOR).multiply(ROUNDING_UNIT).setScale(2);
 		boolean capped = rounded.compareTo(rule.maximum()) > 0;
 		BigDecimal amount = capped ? rule.maximum() : rounded;
+		boolean statementUsed = used.stream().anyMatch(STATEMENT_FIGURES::contains);
 		return advice(customer, assessment, rule, policy, currency, amount,
-				basis(ZH, rule, policy, used, figures, raw, rounded, capped),
-				basis(EN, rule, policy, used, figures, raw, rounded, capped));
+				basis(ZH, rule, policy, used, known, statementUsed, raw, rounded, capped),
+				basis(EN, rule, policy, used, known, statementUsed, raw, rounded, capped));
 	}
 
-	private Map<String, BigDecimal> figures(String customerCode, AssessmentResult assessment, LocalDate today) {
+	/**
+	 * The figures a formula may use, in company currency: the statement lines the
+	 * assessment used, converted from the statement's currency at the rate of its period
+	 * end (or, when none was entered by then, the latest rate up to today); without any
+	 * rate they are unusable. Flows (revenue, net profit, operating cash flow) of a
+	 * quarterly statement are not a year's figures and are not used.
+	 */
+	private Figures figures(String customerCode, AssessmentResult assessment, String companyCurrency, LocalDate today) {
 		Map<String, BigDecimal> facts = this.assessments.facts(assessment.id());
 		Map<String, BigDecimal> figures = new LinkedHashMap<>();
-		for (String line : List.of("equity", "revenue", "totalAssets", "netProfit", "operatingCashFlow")) {
+		Map<String, String> unusable = new LinkedHashMap<>();
+		List<Object[]> conversion = new ArrayList<>();
+		Map<String, BigDecimal> lines = new LinkedHashMap<>();
+		for (String line : STATEMENT_FIGURES) {
 			BigDecimal value = facts.get("line:" + line);
 			if (value != null) {
-				figures.put(line, value);
+				lines.put(line, value);
 			}
 		}
+		Map<String, Object[]> reasons = new LinkedHashMap<>();
+		if (!lines.isEmpty()) {
+			Optional<FinancialStatement> statement = statementOf(customerCode, assessment, lines);
+			if (statement.isEmpty()) {
+				lines.keySet().forEach(line -> unusable.put(line, "limit.policy.basis.no-statement"));
+				reasons.put("limit.policy.basis.no-statement", new Object[0]);
+				lines.clear();
+			}
+			else {
+				FinancialStatement used = statement.get();
+				if (used.periodType() == PeriodType.QUARTERLY) {
+					for (String flow : FLOW_FIGURES) {
+						if (lines.remove(flow) != null) {
+							unusable.put(flow, "limit.policy.basis.quarterly");
+						}
+					}
+					reasons.put("limit.policy.basis.quarterly", new Object[] { used.periodEnd().toString() });
+				}
+				if (!used.currency().equals(companyCurrency) && !lines.isEmpty()) {
+					Optional<FxRate> rate = rate(used.currency(), used.periodEnd())
+						.or(() -> rate(used.currency(), today));
+					if (rate.isEmpty()) {
+						lines.keySet().forEach(line -> unusable.put(line, "limit.policy.basis.no-rate"));
+						reasons.put("limit.policy.basis.no-rate", new Object[] { used.currency(), companyCurrency,
+								used.periodEnd().toString(), today.toString() });
+						lines.clear();
+					}
+					else {
+						BigDecimal per = rate.get().rate();
+						lines.replaceAll((line, amount) -> amount.multiply(per).setScale(2, RoundingMode.HALF_UP));
+						conversion.add(new Object[] { used.currency(), used.periodEnd().toString(), number(per),
+								companyCurrency, rate.get().date().toString() });
+					}
+				}
+			}
+		}
+		figures.putAll(lines);
 		figures.put("avgMonthlySales", this.receivables.averageMonthlySales(customerCode, today));
 		figures.put("score", assessment.score());
 		figures.put("pd", assessment.pd());
-		return figures;
+		return new Figures(figures, unusable, reasons, conversion.isEmpty() ? null : conversion.get(0));
 	}
 
-	private String basis(Locale locale, PolicyRule rule, CreditPolicy policy, Set<String> used,
-			Map<String, BigDecimal> figures, BigDecimal raw, BigDecimal rounded, boolean capped) {
+	/**
+	 * The statement behind the assessment's figures: the newest (as the assessment took
+	 * the latest) whose lines are those figures; else the newest entered before the
+	 * assessment.
+	 */
+	private Optional<FinancialStatement> statementOf(String customerCode, AssessmentResult assessment,
+			Map<String, BigDecimal> lines) {
+		List<FinancialStatement> all = this.currentUser.asSystem(() -> this.statements.all(customerCode));
+		return all.stream()
+			.filter(statement -> lines.entrySet()
+				.stream()
+				.allMatch(line -> same(statement, line.getKey(), line.getValue())))
+			.findFirst()
+			.or(() -> all.stream()
+				.filter(statement -> !statement.createdAt().isAfter(assessment.assessedAt()))
+				.findFirst());
+	}
+
+	private static boolean same(FinancialStatement statement, String line, BigDecimal value) {
+		BigDecimal stated = switch (line) {
+			case "equity" -> statement.lines().equity();
+			case "revenue" -> statement.lines().revenue();
+			case "totalAssets" -> statement.lines().totalAssets();
+			case "netProfit" -> statement.lines().netProfit();
+			case "operatingCashFlow" -> statement.lines().operatingCashFlow();
+			default -> null;
+		};
+		return stated != null && stated.compareTo(value) == 0;
+	}
+
+	/** The rate in force on the day (the latest entered on or before it). */
+	private Optional<FxRate> rate(String currency, LocalDate day) {
+		return this.currentUser.asSystem(() -> this.fxRates.ratesOn(day))
+			.stream()
+			.filter(rate -> rate.currency().equals(currency))
+			.findFirst();
+	}
+
+	private String reasons(Locale locale, Figures figures, List<String> unusable) {
+		return String.join(text(locale, "limit.policy.basis.separator"),
+				unusable.stream()
+					.map(figures.unusable()::get)
+					.distinct()
+					.map(key -> text(locale, key, figures.reasons().get(key)))
+					.toList());
+	}
+
+	/**
+	 * Figures in company currency; why some known ones cannot be used; the conversion of
+	 * the statement's figures (currency, period end, rate, company currency, rate date),
+	 * if any.
+	 */
+	private record Figures(Map<String, BigDecimal> values, Map<String, String> unusable, Map<String, Object[]> reasons,
+			Object @Nullable [] conversion) {
+	}
+
+	private String basis(Locale locale, PolicyRule rule, CreditPolicy policy, Set<String> used, Figures known,
+			boolean statementUsed, BigDecimal raw, BigDecimal rounded, boolean capped) {
+		Map<String, BigDecimal> figures = known.values();
 		List<String> values = new ArrayList<>();
 		for (String name : used) {
 			values.add(text(locale, "limit.policy.figure." + name) + " " + number(figures.get(name)));
@@ -160,6 +320,13 @@ public class Recommender {
 		basis.append(text(locale, "limit.policy.basis.terms", rule.defaultTermsDays(), rule.maxTermsDays()));
 		if (rule.collateralRequired() && rule.coverRatio() != null) {
 			basis.append(text(locale, "limit.policy.basis.collateral", percent(rule.coverRatio())));
+		}
+		if (statementUsed && known.conversion() != null) {
+			basis.append(text(locale, "limit.policy.basis.converted", known.conversion()));
+		}
+		if (statementUsed && known.reasons().containsKey("limit.policy.basis.quarterly")) {
+			basis.append(text(locale, "limit.policy.basis.quarterly-note",
+					known.reasons().get("limit.policy.basis.quarterly")));
 		}
 		basis.append(text(locale, "limit.policy.basis.end"));
 		return basis.toString();

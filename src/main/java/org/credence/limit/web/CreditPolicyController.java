@@ -1,6 +1,7 @@
 package org.credence.limit.web;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +19,8 @@ import org.credence.limit.policy.LimitFormula;
 import org.credence.limit.policy.PolicyRule;
 import org.credence.limit.policy.PolicyRules;
 import org.credence.limit.policy.RuleDraft;
+import org.credence.receivable.FxRates;
+import org.credence.shared.ConflictException;
 import org.credence.shared.InvalidInputException;
 import org.credence.shared.InvalidInputException.FieldProblem;
 import org.credence.shared.NotFoundException;
@@ -25,6 +28,7 @@ import org.credence.shared.RuleViolationException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -59,8 +63,11 @@ class CreditPolicyController {
 
 	private final MessageSource messages;
 
+	private final FxRates fxRates;
+
 	CreditPolicyController(CreditPolicyVersions versions, CreditPolicies policies, CurrentUser currentUser,
-			MessageSource messages) {
+			MessageSource messages, FxRates fxRates) {
+		this.fxRates = fxRates;
 		this.versions = versions;
 		this.policies = policies;
 		this.currentUser = currentUser;
@@ -82,6 +89,7 @@ class CreditPolicyController {
 			}
 		}
 		model.addAttribute("policy", policy);
+		model.addAttribute("companyCurrency", this.fxRates.companyCurrency());
 		model.addAttribute("history", this.versions.versions());
 		model.addAttribute("draft", this.versions.draft().orElse(null));
 		model.addAttribute("canManage", this.currentUser.has(Permission.POLICY_MANAGE));
@@ -104,14 +112,16 @@ class CreditPolicyController {
 			return "redirect:/limits/policy";
 		}
 		List<RuleRow> rows = new ArrayList<>(draft.get().rules().stream().map(RuleRow::of).toList());
-		return editor(draft.get(), rows, draft.get().note(), Map.of(), model);
+		return editor(draft.get(), rows, draft.get().note(), Map.of(), model, draft.get().updatedAt());
 	}
 
 	@PostMapping("/draft/{version}")
 	@PreAuthorize(MANAGE)
 	String saveDraft(@PathVariable int version, @RequestParam Map<String, String> form,
-			@RequestParam(required = false) @Nullable String note, Model model, Locale locale,
-			RedirectAttributes redirect) {
+			@RequestParam(required = false) @Nullable String note,
+			@RequestParam(required = false) @DateTimeFormat(
+					iso = DateTimeFormat.ISO.DATE_TIME) @Nullable Instant updatedAt,
+			Model model, Locale locale, RedirectAttributes redirect) {
 		CreditPolicy draft = this.versions.version(version);
 		List<RuleRow> rows = rows(form);
 		Map<String, String> errors = new LinkedHashMap<>();
@@ -131,9 +141,9 @@ class CreditPolicyController {
 				for (FieldProblem problem : this.versions.problems(drafts, note)) {
 					errors.putIfAbsent(formField(problem.field(), rowOfDraft), text(problem, locale));
 				}
-				return editor(draft, rows, note, errors, model);
+				return editor(draft, rows, note, errors, model, updatedAt);
 			}
-			CreditPolicy saved = this.versions.updateDraft(version, drafts, note);
+			CreditPolicy saved = this.versions.updateDraft(version, drafts, note, updatedAt);
 			redirect.addFlashAttribute("flashSuccess", message("limit.policy.draft.saved", locale, saved.version()));
 			return "redirect:/limits/policy/draft";
 		}
@@ -141,7 +151,12 @@ class CreditPolicyController {
 			for (FieldProblem problem : ex.problems()) {
 				errors.merge(formField(problem.field(), rowOfDraft), text(problem, locale), (a, b) -> a + " " + b);
 			}
-			return editor(draft, rows, note, errors, model);
+			return editor(draft, rows, note, errors, model, updatedAt);
+		}
+		catch (ConflictException ex) {
+			// what was typed stays; saving again replaces the draft as it is now
+			errors.put("rules", message(ex.messageCode(), locale, ex.arguments()));
+			return editor(draft, rows, note, errors, model, draft.updatedAt());
 		}
 		catch (RuleViolationException ex) {
 			redirect.addFlashAttribute("flashWarning", message(ex.messageCode(), locale, ex.arguments()));
@@ -151,15 +166,22 @@ class CreditPolicyController {
 
 	@PostMapping("/versions/{version}/activate")
 	@PreAuthorize(MANAGE)
-	String activate(@PathVariable int version, Locale locale, RedirectAttributes redirect) {
+	String activate(@PathVariable int version,
+			@RequestParam(required = false) @DateTimeFormat(
+					iso = DateTimeFormat.ISO.DATE_TIME) @Nullable Instant updatedAt,
+			Locale locale, RedirectAttributes redirect) {
 		try {
-			CreditPolicy active = this.versions.activate(version);
+			CreditPolicy active = this.versions.activate(version, updatedAt);
 			redirect.addFlashAttribute("flashSuccess",
 					message("limit.policy.activated.flash", locale, active.version()));
 			return "redirect:/limits/policy";
 		}
 		catch (InvalidInputException ex) {
 			redirect.addFlashAttribute("flashWarning", message("limit.policy.activate.invalid", locale));
+			return "redirect:/limits/policy/draft";
+		}
+		catch (ConflictException ex) {
+			redirect.addFlashAttribute("flashWarning", message(ex.messageCode(), locale, ex.arguments()));
 			return "redirect:/limits/policy/draft";
 		}
 		catch (RuleViolationException ex) {
@@ -169,13 +191,14 @@ class CreditPolicyController {
 	}
 
 	private String editor(CreditPolicy draft, List<RuleRow> rows, @Nullable String note, Map<String, String> errors,
-			Model model) {
+			Model model, @Nullable Instant revision) {
 		List<RuleRow> shown = new ArrayList<>(rows);
 		long blanks = shown.stream().filter(RuleRow::isBlank).count();
 		for (long i = blanks; i < BLANK_ROWS; i++) {
 			shown.add(RuleRow.blank());
 		}
 		model.addAttribute("draft", draft);
+		model.addAttribute("revision", revision == null ? draft.updatedAt() : revision);
 		model.addAttribute("rows", shown);
 		model.addAttribute("note", note);
 		model.addAttribute("errors", errors);

@@ -166,6 +166,14 @@ public class LedgerRepository {
 				""").param("code", customerCode).param("from", from).param("to", to).query(BigDecimal.class).single();
 	}
 
+	/** The credit notes issued to the customer in the period, in company currency. */
+	public BigDecimal creditedSales(String customerCode, LocalDate from, LocalDate to) {
+		return this.jdbc.sql("""
+				select coalesce(sum(company_amount), 0) from receivable.credit_note
+				 where customer_code = :code and issue_date between :from and :to
+				""").param("code", customerCode).param("from", from).param("to", to).query(BigDecimal.class).single();
+	}
+
 	/**
 	 * Records an invoice, and its customer in the aging's copy of customers when the copy
 	 * does not know it yet (by code only, for the aging to fill in).

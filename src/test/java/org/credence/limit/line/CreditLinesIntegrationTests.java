@@ -13,6 +13,7 @@ import org.credence.identity.AuditQuery;
 import org.credence.identity.AuditTrail;
 import org.credence.identity.CurrentUser;
 import org.credence.limit.ApplicationType;
+import org.credence.limit.CreditApplicationApproved;
 import org.credence.limit.CreditLine;
 import org.credence.limit.CreditLineChanged;
 import org.credence.limit.CreditLineStatus;
@@ -211,6 +212,80 @@ class CreditLinesIntegrationTests {
 		this.clock.setDate(LocalDate.parse("2026-01-12"));
 		assertThat(current(code).validTo()).isEqualTo("2026-12-31");
 		assertThat(current(code).status()).isEqualTo(CreditLineStatus.ACTIVE);
+	}
+
+	@Test
+	void aChangeBeforeAnIncreaseAlreadyApprovedForLaterIsNotUndoneByIt() {
+		this.clock.setDate(LocalDate.parse("2026-03-01"));
+		String code = LineFixtures.customer(this.customers, this.currentUser, null);
+		apply(this.lines, this.currentUser, code, ApplicationType.NEW, "1000000.00", 60, "2026-01-12", null);
+		apply(this.lines, this.currentUser, code, ApplicationType.TEMPORARY, "300000.00", 60, "2026-04-01",
+				"2026-04-30");
+		apply(this.lines, this.currentUser, code, ApplicationType.RENEWAL, "2000000.00", 90, "2026-06-01", null);
+
+		apply(this.lines, this.currentUser, code, ApplicationType.INCREASE, "1500000.00", 60, "2026-03-05", null);
+
+		assertThat(asOf(code, "2026-03-04").limit()).isEqualByComparingTo("1000000");
+		assertThat(asOf(code, "2026-04-15").limit()).isEqualByComparingTo("1500000");
+		assertThat(asOf(code, "2026-04-15").effectiveLimit()).isEqualByComparingTo("1800000");
+		// a renewal scheduled later keeps its own figures
+		assertThat(asOf(code, "2026-06-15").limit()).isEqualByComparingTo("2000000");
+		assertThat(asOf(code, "2026-06-15").termsDays()).isEqualTo(90);
+	}
+
+	@Test
+	void publishesAChangeForLaterOnlyWhenItTakesEffectAndOneForTodayAsItStandsToday() {
+		this.clock.setDate(LocalDate.parse("2026-03-01"));
+		String code = LineFixtures.customer(this.customers, this.currentUser, null);
+		apply(this.lines, this.currentUser, code, ApplicationType.NEW, "1000000.00", 60, "2026-01-12", null);
+		apply(this.lines, this.currentUser, code, ApplicationType.INCREASE, "1500000.00", 60, "2026-04-01", null);
+
+		assertThat(this.events.stream(CreditLineChanged.class).filter(e -> e.customerCode().equals(code)))
+			.singleElement()
+			.satisfies(e -> {
+				assertThat(e.change()).isEqualTo("GRANTED");
+				assertThat(e.limit()).isEqualByComparingTo("1000000");
+			});
+	}
+
+	@Test
+	void aPeriodFromTheTwentyNinthOfFebruaryEndsOnTheTwentyEighthAYearLater() {
+		this.clock.setDate(LocalDate.parse("2028-02-29"));
+		String code = LineFixtures.customer(this.customers, this.currentUser, null);
+
+		CreditLine line = apply(this.lines, this.currentUser, code, ApplicationType.NEW, "1000000.00", 60, "2028-02-29",
+				null);
+
+		assertThat(line.validTo()).isEqualTo("2029-02-28");
+		assertThat(asOf(code, "2029-02-28").status()).isEqualTo(CreditLineStatus.ACTIVE);
+	}
+
+	@Test
+	void aChangeIsInTheLinesCurrencyAndAnotherIsRefused() {
+		this.clock.setDate(LocalDate.parse("2026-03-01"));
+		String code = LineFixtures.customer(this.customers, this.currentUser, null);
+		this.currentUser.asSystem(() -> this.lines.applyApproved(
+				new CreditApplicationApproved(8_100_001L, code, ApplicationType.NEW, new BigDecimal("100000.00"), "USD",
+						60, LocalDate.parse("2026-03-01"), null, "analyst.a", "manager.m")));
+
+		CreditLine increased = this.currentUser.asSystem(() -> this.lines.applyApproved(
+				new CreditApplicationApproved(8_100_002L, code, ApplicationType.INCREASE, new BigDecimal("150000.00"),
+						" ", 60, LocalDate.parse("2026-03-01"), null, "analyst.a", "manager.m")));
+
+		assertThat(increased.currency()).isEqualTo("USD");
+		for (ApplicationType type : List.of(ApplicationType.INCREASE, ApplicationType.DECREASE, ApplicationType.RENEWAL,
+				ApplicationType.TEMPORARY)) {
+			assertThatExceptionOfType(RuleViolationException.class)
+				.isThrownBy(() -> apply(this.lines, this.currentUser, code, type, "90000.00", 60, "2026-03-01", null))
+				.satisfies(ex -> assertThat(ex.reasonCode()).isEqualTo("CURRENCY_MISMATCH"));
+		}
+		assertThatExceptionOfType(RuleViolationException.class).isThrownBy(
+				() -> this.lines.requireApplicable(code, ApplicationType.RENEWAL, LocalDate.parse("2026-03-01"), "CNY"))
+			.satisfies(ex -> assertThat(ex.reasonCode()).isEqualTo("CURRENCY_MISMATCH"));
+		this.lines.requireApplicable(code, ApplicationType.INCREASE, LocalDate.parse("2026-03-01"), null);
+		this.lines.requireApplicable(code, ApplicationType.INCREASE, LocalDate.parse("2026-03-01"), "usd");
+		assertThat(current(code).limit()).isEqualByComparingTo("150000");
+		assertThat(current(code).currency()).isEqualTo("USD");
 	}
 
 }

@@ -151,6 +151,22 @@ class LineChangesIntegrationTests {
 	}
 
 	@Test
+	void anUnratedCustomersRenewalKeepsTheCoverItsLineRequires() {
+		this.clock.setDate(LocalDate.parse("2026-03-01"));
+		String code = LineFixtures.customer(this.customers, this.currentUser, null);
+		apply(this.lines, this.currentUser, code, ApplicationType.NEW, "1000000.00", 60, "2026-01-12", null);
+		String manager = CustomerFixtures.user(this.users, this.currentUser, "mgr", Role.CREDIT_MANAGER);
+		SecurityContexts.runAs(manager, Set.of(Role.CREDIT_MANAGER),
+				() -> this.lines.requireCover(code, new BigDecimal("0.5"), "担保要求"));
+
+		apply(this.lines, this.currentUser, code, ApplicationType.RENEWAL, "1000000.00", 60, "2026-03-01", null);
+		apply(this.lines, this.currentUser, code, ApplicationType.INCREASE, "1200000.00", 60, "2026-03-01", null);
+
+		assertThat(current(code).requiredCoverRatio()).isEqualByComparingTo("0.5");
+		assertThat(current(code).limit()).isEqualByComparingTo("1200000");
+	}
+
+	@Test
 	void collateralSecuresItsValueLessTheHaircutWhileValidAndTheLineIsFlaggedWhenCoverFallsShort() {
 		this.clock.setDate(LocalDate.parse("2026-02-01"));
 		String code = LineFixtures.customer(this.customers, this.currentUser, null);
@@ -184,6 +200,28 @@ class LineChangesIntegrationTests {
 		assertThat(this.currentUser.asSystem(() -> this.lines.asOf(code, LocalDate.parse("2026-06-15")))
 			.orElseThrow()
 			.coverShortfall()).isFalse();
+	}
+
+	@Test
+	void coverIsRequiredOfTheEffectiveLimitWhileATemporaryIncreaseRuns() {
+		this.clock.setDate(LocalDate.parse("2026-02-01"));
+		String code = LineFixtures.customer(this.customers, this.currentUser, null);
+		apply(this.lines, this.currentUser, code, ApplicationType.NEW, "1000000.00", 60, "2026-02-01", null);
+		String finance = CustomerFixtures.user(this.users, this.currentUser, "fin", Role.FINANCE);
+		SecurityContexts.runAs(finance, Set.of(Role.FINANCE),
+				() -> this.collaterals.add(code, new CollateralDraft("DEPOSIT", new BigDecimal("500000.00"), null,
+						BigDecimal.ZERO, null, "客户", null, "保证金")));
+		this.currentUser.asSystem(() -> this.lines.requireCover(code, new BigDecimal("0.5"), "需担保覆盖 50%"));
+		apply(this.lines, this.currentUser, code, ApplicationType.TEMPORARY, "400000.00", 60, "2026-03-01",
+				"2026-03-31");
+
+		assertThat(current(code).coverShortfall()).isFalse();
+		this.clock.setDate(LocalDate.parse("2026-03-15"));
+		CreditLine during = current(code);
+		assertThat(during.requiredCover()).isEqualByComparingTo("700000.00");
+		assertThat(during.coverShortfall()).isTrue();
+		this.clock.setDate(LocalDate.parse("2026-04-01"));
+		assertThat(current(code).coverShortfall()).isFalse();
 	}
 
 	@Test
@@ -236,15 +274,24 @@ class LineChangesIntegrationTests {
 			GroupLimit seen = this.groupLimits.forGroup(group);
 			assertThat(seen.members()).extracting(GroupLimit.Member::code).containsExactly(first);
 			assertThat(seen.memberCount()).isEqualTo(3);
+			// the sum and headroom would tell the other members' limits; exceeded does
+			// not
+			assertThat(seen.memberLimits()).isNull();
+			assertThat(seen.headroom()).isNull();
+			assertThat(seen.exceeded()).isTrue();
 			assertThatExceptionOfType(AccessDeniedException.class)
 				.isThrownBy(() -> this.groupLimits.set(group, BigDecimal.ONE, null, "x"));
 		});
 		assertThatExceptionOfType(NotFoundException.class)
 			.isThrownBy(() -> this.currentUser.asSystem(() -> this.groupLimits.forGroup(group + "-none")));
+		this.currentUser.asSystem(() -> this.groupLimits.set(group, new BigDecimal("300000.00"), "USD", "美元额度"));
+		GroupLimit kept = this.currentUser
+			.asSystem(() -> this.groupLimits.set(group, new BigDecimal("400000.00"), null, "调整"));
+		assertThat(kept.currency()).isEqualTo("USD");
 		assertThat(this.currentUser.asSystem(
 				() -> this.auditTrail.entries(AuditQuery.forSubject("group/" + group), new Paging(0, 10)).items()))
 			.extracting(AuditEntry::action)
-			.containsExactly("CREATED");
+			.containsExactlyInAnyOrder("CHANGED", "CHANGED", "CREATED");
 	}
 
 }

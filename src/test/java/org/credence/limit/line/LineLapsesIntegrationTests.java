@@ -72,4 +72,26 @@ class LineLapsesIntegrationTests {
 			.satisfies(e -> assertThat(e.effectiveLimit()).isEqualByComparingTo("1000000"));
 	}
 
+	@Test
+	void announcesAChangeApprovedForALaterDayOnceWhenItTakesEffect() {
+		this.clock.setDate(LocalDate.parse("2026-03-01"));
+		String code = LineFixtures.customer(this.customers, this.currentUser, null);
+		apply(this.lines, this.currentUser, code, ApplicationType.NEW, "1000000.00", 60, "2026-01-12", null);
+		apply(this.lines, this.currentUser, code, ApplicationType.INCREASE, "1500000.00", 60, "2026-04-01", null);
+
+		this.clock.setDate(LocalDate.parse("2026-03-31"));
+		this.lapses.announce();
+		assertThat(this.events.stream(CreditLineChanged.class)
+			.filter(e -> e.customerCode().equals(code) && e.change().equals("TAKES_EFFECT"))).isEmpty();
+
+		this.clock.setDate(LocalDate.parse("2026-04-01"));
+		this.lapses.announce();
+		this.clock.setDate(LocalDate.parse("2026-04-02"));
+		this.lapses.announce();
+
+		assertThat(this.events.stream(CreditLineChanged.class)
+			.filter(e -> e.customerCode().equals(code) && e.change().equals("TAKES_EFFECT"))).singleElement()
+			.satisfies(e -> assertThat(e.limit()).isEqualByComparingTo("1500000"));
+	}
+
 }

@@ -60,6 +60,14 @@ final class PolicyFixtures {
 		return customer;
 	}
 
+	/** An assessed customer whose only statement is the given one. */
+	CustomerDetails assessedWith(StatementDraft statement) {
+		CustomerDetails customer = unrated(null);
+		this.currentUser.asSystem(() -> this.statements.record(customer.code(), statement));
+		assess(customer.code());
+		return customer;
+	}
+
 	AssessmentResult assess(String code) {
 		AssessmentResult[] result = new AssessmentResult[1];
 		runAs("policy-analyst", List.of(Role.CREDIT_ANALYST),

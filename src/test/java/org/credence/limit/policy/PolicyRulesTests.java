@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.credence.shared.InvalidInputException.FieldProblem;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -112,6 +113,19 @@ class PolicyRulesTests {
 		assertThat(
 				LimitFormula.evaluate("equity / revenue", Map.of("equity", BigDecimal.ONE, "revenue", BigDecimal.ZERO)))
 			.isEmpty();
+	}
+
+	@Test
+	@Timeout(10)
+	void refusesAFormulaWhoseResultIsNoSensibleAmount() {
+		String huge = "equity * 1E+400000000";
+
+		assertThat(LimitFormula.problem(huge)).get().satisfies(p -> assertThat(p.kind()).isEqualTo("absurd"));
+		assertThat(LimitFormula.evaluate(huge, Map.of("equity", new BigDecimal("4000000")))).get()
+			.satisfies(v -> assertThat(LimitFormula.absurd(v)).isTrue());
+		assertThat(LimitFormula.absurd(new BigDecimal("999999999999999999"))).isFalse();
+		assertThat(LimitFormula.evaluate("equity * 1E-400000000", Map.of("equity", new BigDecimal("4000000")))).get()
+			.satisfies(v -> assertThat(v.abs()).isLessThan(Recommender.TINY));
 	}
 
 }

@@ -1,5 +1,6 @@
 package org.credence.limit.policy;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Supplier;
@@ -7,7 +8,12 @@ import java.util.function.Supplier;
 import org.credence.IntegrationTest;
 import org.credence.TestClock;
 import org.credence.assessment.Assessments;
+import org.credence.assessment.statement.AmountUnit;
 import org.credence.assessment.statement.FinancialStatements;
+import org.credence.assessment.statement.PeriodType;
+import org.credence.assessment.statement.StatementDraft;
+import org.credence.assessment.statement.StatementExamples;
+import org.credence.assessment.statement.StatementLines;
 import org.credence.customer.CustomerDetails;
 import org.credence.customer.Customers;
 import org.credence.identity.CurrentUser;
@@ -15,6 +21,7 @@ import org.credence.identity.Role;
 import org.credence.identity.Users;
 import org.credence.limit.CreditPolicies;
 import org.credence.limit.Recommendation;
+import org.credence.receivable.FxRates;
 import org.credence.receivable.Receivables;
 import org.credence.shared.NotFoundException;
 import org.junit.jupiter.api.AfterEach;
@@ -54,6 +61,9 @@ class RecommendationIntegrationTests {
 
 	@Autowired
 	Users users;
+
+	@Autowired
+	FxRates fxRates;
 
 	@Autowired
 	CurrentUser currentUser;
@@ -205,6 +215,54 @@ class RecommendationIntegrationTests {
 		assertThat(recommendation.gradeMaximum()).isEqualByComparingTo("5000000");
 		assertThat(recommendation.basisEn()).contains("needs equity", "no financial statement");
 		assertThat(recommendation.basisZh()).contains("需要所有者权益", "无财务报表");
+	}
+
+	@Test
+	void convertsTheFiguresOfAStatementInAnotherCurrencyAtTheRateOfItsPeriodEnd() {
+		this.currentUser.asSystem(() -> this.fxRates.enter(LocalDate.of(2025, 12, 31), "USD", new BigDecimal("7.1")));
+		CustomerDetails customer = this.fixtures.assessedWith(new StatementDraft(StatementExamples.YEAR_END_2025,
+				PeriodType.ANNUAL, "USD", AmountUnit.YUAN, false, tenth(), null));
+
+		Recommendation recommendation = asAnalyst(() -> this.policies.recommend(customer.code()));
+
+		// equity USD 400,000 at 7.1 = CNY 2,840,000; a quarter of it 710,000
+		assertThat(recommendation.grade()).isEqualTo("BBB");
+		assertThat(recommendation.currency()).isEqualTo("CNY");
+		assertThat(recommendation.amount()).isEqualByComparingTo("710000");
+		assertThat(recommendation.basisEn()).contains("with equity 2,840,000,", "= 710,000;",
+				"statement figures in USD (period end 2025-12-31) converted at 7.1 CNY per USD (rate of 2025-12-31)");
+		assertThat(recommendation.basisZh()).contains("所有者权益 2,840,000", "按 1 USD = 7.1 CNY 折算");
+	}
+
+	@Test
+	void treatsStatementFiguresWithoutAnyRateAsMissingAndSaysSo() {
+		CustomerDetails customer = this.fixtures.assessedWith(new StatementDraft(StatementExamples.YEAR_END_2025,
+				PeriodType.ANNUAL, "THB", AmountUnit.YUAN, false, tenth(), null));
+
+		Recommendation recommendation = asAnalyst(() -> this.policies.recommend(customer.code()));
+
+		assertThat(recommendation.rated()).isTrue();
+		assertThat(recommendation.amount()).isEqualByComparingTo("0");
+		assertThat(recommendation.basisEn()).contains("needs equity", "cannot be used",
+				"no THB to CNY rate was entered on or before 2025-12-31, nor up to 2026-01-12");
+		assertThat(recommendation.basisZh()).contains("没有录入 THB 兑 CNY 的汇率");
+	}
+
+	@Test
+	void doesNotTakeTheFlowsOfAQuarterlyStatementForAYears() {
+		CustomerDetails customer = this.fixtures.assessedWith(new StatementDraft(LocalDate.of(2025, 9, 30),
+				PeriodType.QUARTERLY, "CNY", AmountUnit.YUAN, false, tenth(), null));
+
+		Recommendation recommendation = asAnalyst(() -> this.policies.recommend(customer.code()));
+
+		// the built-in formula uses equity, a balance, which a quarterly statement gives
+		assertThat(recommendation.amount()).isEqualByComparingTo("100000");
+		assertThat(recommendation.basisEn()).contains(
+				"the statement of 2025-09-30 is quarterly, so its revenue, net profit and operating cash flow are not used");
+	}
+
+	private static StatementLines tenth() {
+		return StatementExamples.scenarioLines().map(v -> v.divide(BigDecimal.TEN));
 	}
 
 	@Test

@@ -25,6 +25,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -72,11 +73,11 @@ class CreditPolicyApiWebTests {
 			.andExpect(jsonPath("$.rated").value(true))
 			.andExpect(jsonPath("$.grade").value("BBB"))
 			.andExpect(jsonPath("$.creditAllowed").value(true))
-			.andExpect(jsonPath("$.amount").value(1000000.00))
+			.andExpect(jsonPath("$.amount").value("1000000.00"))
 			.andExpect(jsonPath("$.currency").value("CNY"))
 			.andExpect(jsonPath("$.termsDays").value(45))
 			.andExpect(jsonPath("$.maxTermsDays").value(60))
-			.andExpect(jsonPath("$.gradeMaximum").value(2000000.00))
+			.andExpect(jsonPath("$.gradeMaximum").value("2000000.00"))
 			.andExpect(jsonPath("$.basis").value(startsWith("按授信政策第")))
 			.andExpect(jsonPath("$.basisZh").value(startsWith("按授信政策第")))
 			.andExpect(jsonPath("$.basisEn").value(startsWith("Grade BBB under policy v")))
@@ -99,7 +100,7 @@ class CreditPolicyApiWebTests {
 			.perform(get("/api/v1/customers/{code}/credit-recommendation", customer.code())
 				.with(httpBasic(owner, passwordOf(owner))))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.amount").value(1000000.00));
+			.andExpect(jsonPath("$.amount").value("1000000.00"));
 		this.mvc
 			.perform(get("/api/v1/customers/{code}/credit-recommendation", customer.code())
 				.with(httpBasic(other, passwordOf(other))))
@@ -119,9 +120,9 @@ class CreditPolicyApiWebTests {
 			.andExpect(jsonPath("$.status").value("ACTIVE"))
 			.andExpect(jsonPath("$.rules", hasSize(10)))
 			.andExpect(jsonPath("$.rules[0].grade").value("AAA"))
-			.andExpect(jsonPath("$.rules[0].maximum").value(10000000.00))
+			.andExpect(jsonPath("$.rules[0].maximum").value("10000000.00"))
 			.andExpect(jsonPath("$.rules[4].collateralRequired").value(true))
-			.andExpect(jsonPath("$.rules[4].coverRatio").value(0.5))
+			.andExpect(jsonPath("$.rules[4].coverRatio").value("0.5"))
 			.andExpect(jsonPath("$.rules[6].creditAllowed").value(false));
 		this.mvc.perform(get("/api/v1/credit-policy/versions").with(httpBasic(collector, passwordOf(collector))))
 			.andExpect(status().isOk())
@@ -157,6 +158,42 @@ class CreditPolicyApiWebTests {
 			.andExpect(jsonPath("$.errors", hasSize(1)))
 			.andExpect(jsonPath("$.errors[0].field").value("rules[1].formula"))
 			.andExpect(jsonPath("$.errors[0].message").value(startsWith("networth is not a figure; use equity")));
+	}
+
+	@Test
+	void refusesToSaveOrActivateADraftChangedSinceItWasReadWith409() throws Exception {
+		String manager = user(this.users, this.currentUser, "manager", Role.CREDIT_MANAGER);
+		String draft = this.mvc
+			.perform(post("/api/v1/credit-policy/draft").with(httpBasic(manager, passwordOf(manager))))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		int version = com.jayway.jsonpath.JsonPath.read(draft, "$.version");
+		String updatedAt = com.jayway.jsonpath.JsonPath.read(draft, "$.updatedAt");
+		String stale = java.time.Instant.parse(updatedAt).minusSeconds(60).toString();
+
+		this.mvc
+			.perform(put("/api/v1/credit-policy/versions/{version}", version)
+				.with(httpBasic(manager, passwordOf(manager)))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"rules\": [], \"updatedAt\": \"" + stale + "\"}"))
+			.andExpect(status().isConflict())
+			.andExpect(header().string("Content-Type", "application/problem+json"));
+		this.mvc
+			.perform(post("/api/v1/credit-policy/versions/{version}/activate", version)
+				.with(httpBasic(manager, passwordOf(manager)))
+				.param("updatedAt", stale))
+			.andExpect(status().isConflict());
+		// the revision read passes the check (and the empty rules are then refused)
+		this.mvc
+			.perform(put("/api/v1/credit-policy/versions/{version}", version)
+				.with(httpBasic(manager, passwordOf(manager)))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"rules\": [], \"updatedAt\": \"" + updatedAt + "\"}"))
+			.andExpect(status().isBadRequest());
+		this.mvc.perform(get("/api/v1/credit-policy").with(httpBasic(manager, passwordOf(manager))))
+			.andExpect(jsonPath("$.version").value(org.hamcrest.Matchers.not(version)));
 	}
 
 	@Test

@@ -89,7 +89,7 @@ class CreditPolicyPagesTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("授信政策")))
 			.andExpect(content().string(containsString("等级上限")))
-			.andExpect(content().string(containsString("10,000,000")))
+			.andExpect(content().string(containsString("10,000,000.00 CNY")))
 			.andExpect(content().string(containsString("300,000")))
 			.andExpect(content().string(containsString("IF(avgMonthlySales &gt; 0, MIN(equity * 0.25")))
 			.andExpect(content().string(containsString("要求，覆盖 50.0%")))
@@ -127,8 +127,31 @@ class CreditPolicyPagesTests {
 			.andExpect(content().string(containsString("abc is not a whole number of days")))
 			.andExpect(content().string(containsString("is-invalid")));
 
+		// someone else saved the draft after this form was shown: nothing is saved, what
+		// was typed stays
+		String stale = draft.updatedAt().minusSeconds(60).toString();
+		this.mvc
+			.perform(form(post("/limits/policy/draft/{v}", draft.version()), rules, "equity * 0.35", "30")
+				.param("updatedAt", stale)
+				.with(as(Role.CREDIT_MANAGER))
+				.header("Accept-Language", "en"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Someone else saved or activated draft v" + draft.version())))
+			.andExpect(content().string(containsString(">equity * 0.35</textarea>")))
+			.andExpect(content().string(containsString("value=\"" + draft.updatedAt() + "\"")));
+		assertThat(this.currentUser.asSystem(() -> this.versions.version(draft.version())).rules().get(2).formula())
+			.isNotEqualTo("equity * 0.35");
+		this.mvc
+			.perform(post("/limits/policy/versions/{v}/activate", draft.version()).param("updatedAt", stale)
+				.with(as(Role.CREDIT_MANAGER))
+				.with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl("/limits/policy/draft"));
+		assertThat(this.currentUser.asSystem(() -> this.versions.version(draft.version())).isDraft()).isTrue();
+
 		this.mvc
 			.perform(form(post("/limits/policy/draft/{v}", draft.version()), rules, "equity * 0.3", "30")
+				.param("updatedAt", draft.updatedAt().toString())
 				.with(as(Role.CREDIT_MANAGER)))
 			.andExpect(status().is3xxRedirection())
 			.andExpect(redirectedUrl("/limits/policy/draft"));

@@ -142,7 +142,7 @@ class CreditLineApiController {
 	@GetMapping("/groups/{groupCode}/limit")
 	@Operation(summary = "A customer group's limit (集团额度) with the sum of its members' limits",
 			description = "404 when the caller sees no member of the group. members lists only those the caller "
-					+ "may see; memberLimits sums every member's line that has not expired.")
+					+ "may see; memberLimits sums every member's line that has not expired, and is (like headroom) null for a caller who may not see every member; exceeded is told to every caller.")
 	GroupLimitJson groupLimit(@PathVariable String groupCode) {
 		return GroupLimitJson.of(this.groupLimits.forGroup(groupCode));
 	}

@@ -18,6 +18,8 @@ import org.credence.limit.line.CollateralDraft;
 import org.credence.limit.line.CollateralType;
 import org.credence.limit.line.Collaterals;
 import org.credence.limit.line.GroupLimits;
+import org.credence.limit.line.LineVersion;
+import org.credence.receivable.FxRates;
 import org.credence.shared.CredenceException;
 import org.credence.shared.InvalidInputException;
 import org.credence.shared.NotFoundException;
@@ -59,14 +61,17 @@ class CreditLineController {
 
 	private final Clock clock;
 
+	private final FxRates fxRates;
+
 	CreditLineController(Customers customers, CreditLines lines, Collaterals collaterals, GroupLimits groupLimits,
-			MessageSource messages, Clock clock) {
+			MessageSource messages, Clock clock, FxRates fxRates) {
 		this.customers = customers;
 		this.lines = lines;
 		this.collaterals = collaterals;
 		this.groupLimits = groupLimits;
 		this.messages = messages;
 		this.clock = clock;
+		this.fxRates = fxRates;
 	}
 
 	@GetMapping
@@ -188,6 +193,10 @@ class CreditLineController {
 		model.addAttribute("current", asOf.equals(today) ? line : this.lines.current(code).orElse(null));
 		model.addAttribute("history", this.lines.history(code));
 		model.addAttribute("increases", this.lines.temporaryIncreases(code));
+		// the increases are in the line's currency, also when the day shown precedes it
+		List<LineVersion> history = this.lines.history(code);
+		model.addAttribute("increaseCurrency", line != null ? line.currency()
+				: history.isEmpty() ? this.fxRates.companyCurrency() : history.get(0).currency());
 		model.addAttribute("collaterals", this.collaterals.list(code));
 		model.addAttribute("collateralTypes", Arrays.asList(CollateralType.values()));
 		model.addAttribute("group",

@@ -84,7 +84,7 @@ final class LineJson {
 
 	record GroupLimitJson(String groupCode, @Nullable String groupName,
 			@JsonFormat(shape = JsonFormat.Shape.STRING) @Nullable BigDecimal limit, String currency,
-			@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal memberLimits,
+			@JsonFormat(shape = JsonFormat.Shape.STRING) @Nullable BigDecimal memberLimits,
 			@JsonFormat(shape = JsonFormat.Shape.STRING) @Nullable BigDecimal headroom, boolean exceeded,
 			int memberCount, List<MemberJson> members, @Nullable Instant setAt, @Nullable String setBy,
 			@Nullable String reason) {

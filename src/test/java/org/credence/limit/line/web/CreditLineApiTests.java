@@ -108,7 +108,7 @@ class CreditLineApiTests {
 			.andExpect(header().string("Content-Type", "application/problem+json"));
 		this.mvc.perform(get("/api/v1/customers/{code}/credit-line/history", code).with(basic(analyst)))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$[*].change").value(containsInAnyOrder("GRANTED", "TEMPORARY_ADDED")));
+			.andExpect(jsonPath("$[*].change").value(containsInAnyOrder("GRANTED")));
 	}
 
 	@Test

@@ -98,6 +98,44 @@ class CreditLinePagesTests {
 	}
 
 	@Test
+	void showsTemporaryIncreasesInTheLinesCurrencyAlsoAsOfADayBeforeTheLine() throws Exception {
+		this.clock.setDate(LocalDate.parse("2026-03-01"));
+		String manager = user(Role.CREDIT_MANAGER);
+		String code = CustomerFixtures.customer(this.customers, this.currentUser, "页面测试有限公司", null).code();
+		this.currentUser.asSystem(() -> {
+			this.lines.applyApproved(new CreditApplicationApproved(8, code, ApplicationType.NEW,
+					new BigDecimal("200000.00"), "USD", 60, LocalDate.parse("2026-01-12"), null, "a", "m"));
+			return this.lines.applyApproved(
+					new CreditApplicationApproved(9, code, ApplicationType.TEMPORARY, new BigDecimal("30000.00"), null,
+							60, LocalDate.parse("2026-03-01"), LocalDate.parse("2026-03-31"), "a", "m"));
+		});
+
+		this.mvc
+			.perform(get("/customers/{code}/credit-line", code).param("asOf", "2026-01-11")
+				.with(signedIn(manager, Role.CREDIT_MANAGER))
+				.locale(Locale.ENGLISH))
+			.andExpect(status().isOk())
+			.andExpect(content()
+				.string(allOf(containsString("No credit line on 2026-01-11"), containsString("30,000.00 USD"))));
+	}
+
+	@Test
+	void theAuditTabNamesTheLinesChangesInWords() throws Exception {
+		String auditor = user(Role.AUDITOR);
+		String code = customerWithLine(null);
+
+		this.mvc
+			.perform(get("/customers/{code}/audit", code).with(signedIn(auditor, Role.AUDITOR)).locale(Locale.ENGLISH))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Credit line granted")));
+		this.mvc
+			.perform(get("/customers/{code}/audit", code).with(signedIn(auditor, Role.AUDITOR))
+				.locale(Locale.SIMPLIFIED_CHINESE))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("授予授信额度")));
+	}
+
+	@Test
 	void showsTheTabInChineseWithoutManagerFormsForAnAuditor() throws Exception {
 		String auditor = user(Role.AUDITOR);
 		String code = customerWithLine(null);
