@@ -53,6 +53,21 @@
     }
   });
 
+  // A value typed (or filled in by the browser) before this script ran gets checked too;
+  // a field the server already marked keeps the server's message alone.
+  function validateTypedUsccs() {
+    document.querySelectorAll('input[data-uscc]').forEach(function (input) {
+      if (input.value && !input.classList.contains('is-invalid')) {
+        validateUscc(input);
+      }
+    });
+  }
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', validateTypedUsccs);
+  } else {
+    validateTypedUsccs();
+  }
+
   document.addEventListener('submit', function (event) {
     var message = event.target.getAttribute('data-confirm');
     if (message && !window.confirm(message)) {

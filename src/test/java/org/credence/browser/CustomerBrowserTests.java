@@ -90,4 +90,34 @@ class CustomerBrowserTests {
 		return this.currentUser.asSystem(() -> this.customers.register(draft)).customer();
 	}
 
+	@Test
+	@BrowserLocale(BrowserLocale.CHINESE)
+	void aUsccTypedBeforeTheScriptsLoadedIsCheckedAllTheSame(BrowserSession browser, Page page) {
+		Account analyst = browser.newUser(Role.CREDIT_ANALYST);
+		browser.logIn(analyst.username(), analyst.password());
+		String first17 = "91310000MA1FL" + String.format("%04d", (int) (System.nanoTime() % 10_000));
+		char check = Uscc.checkCharacter(first17);
+		String wrong = first17 + (check == '0' ? '1' : '0');
+		// The page's script arrives only after the field is filled, as on a slow
+		// connection
+		// or when the browser fills the form in from its history.
+		java.util.concurrent.CountDownLatch filled = new java.util.concurrent.CountDownLatch(1);
+		page.route("**/js/credence.js", route -> {
+			try {
+				filled.await(5, java.util.concurrent.TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			route.resume();
+		});
+		page.navigate(browser.baseUrl() + "/customers/new",
+				new Page.NavigateOptions().setWaitUntil(com.microsoft.playwright.options.WaitUntilState.COMMIT));
+		page.fill("#uscc", wrong);
+		filled.countDown();
+
+		assertThat(page.locator("#uscc-live")).hasText("统一社会信用代码校验位错误");
+		page.unrouteAll();
+	}
+
 }
