@@ -141,6 +141,14 @@ public class ApplicationRepository {
 			.optional();
 	}
 
+	/** Serialises submissions for one customer until the transaction ends. */
+	public void lockCustomer(String customerCode) {
+		this.jdbc.sql("select pg_advisory_xact_lock(hashtext('credit_limit.application:' || :code))")
+			.param("code", customerCode)
+			.query((rs, row) -> 1)
+			.list();
+	}
+
 	public boolean hasOpen(String customerCode, long exceptId) {
 		return this.jdbc.sql("""
 				select count(*) from credit_limit.credit_application
