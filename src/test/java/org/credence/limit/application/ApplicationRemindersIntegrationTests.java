@@ -86,12 +86,15 @@ class ApplicationRemindersIntegrationTests {
 		assertThat(recipients(application.id())).doesNotContain("analyst.reminded@example.test");
 
 		this.clock.advance(this.applications.reminderAfter());
+		int seen = mail.getReceivedMessages().length;
 		this.reminders.remindOverdue();
-		mail.waitForIncomingEmail(5000, 1);
+		assertThat(mail.waitForIncomingEmail(5000, seen + 1)).isTrue();
 		assertThat(recipients(application.id())).contains("analyst.reminded@example.test")
 			.doesNotContain("requester@example.test", "manager.reminded@example.test");
 		MimeMessage message = mailTo("analyst.reminded@example.test", application.id());
-		assertThat(message.getContent().toString()).contains("/limits/applications/" + application.id());
+		assertThat(message.getContent().toString()).contains("/limits/applications/" + application.id())
+			.contains("新增授信")
+			.contains("1,500,000.00 CNY");
 		assertThat(as(analyst, List.of(Role.CREDIT_ANALYST), () -> this.applications.notifications()))
 			.anySatisfy(n -> assertThat(n.applicationId()).isEqualTo(application.id()));
 		CreditApplication overdue = as(analyst, List.of(Role.CREDIT_ANALYST),
@@ -110,9 +113,32 @@ class ApplicationRemindersIntegrationTests {
 		this.reminders.remindOverdue();
 		assertThat(recipients(application.id())).doesNotContain("manager.reminded@example.test");
 		this.clock.advance(this.applications.reminderAfter().plusMinutes(1));
+		int received = mail.getReceivedMessages().length;
 		this.reminders.remindOverdue();
-		mail.waitForIncomingEmail(5000, mail.getReceivedMessages().length);
+		assertThat(mail.waitForIncomingEmail(5000, received + 1)).isTrue();
 		assertThat(recipients(application.id())).contains("manager.reminded@example.test");
+	}
+
+	@Test
+	void aMailServerThatIsDownStillLeavesTheReminderInTheApp() {
+		ApplicationFixtures fixtures = new ApplicationFixtures(this.customers, this.statements, this.assessments,
+				this.users, this.currentUser);
+		String requester = fixtures.userWithEmail("requester.down@example.test", Role.CREDIT_ANALYST);
+		String analyst = fixtures.userWithEmail("analyst.down@example.test", Role.CREDIT_ANALYST);
+		String code = fixtures.rated(null).code();
+		CreditApplication application = as(requester, List.of(Role.CREDIT_ANALYST),
+				() -> this.applications.submit(new CreditApplicationRequest(code, ApplicationType.NEW,
+						new BigDecimal("300000"), "CNY", 60, null, "年度授信")));
+		mail.stop();
+		this.clock.advance(this.applications.reminderAfter().plusMinutes(1));
+
+		assertThat(this.reminders.remindOverdue()).isPositive();
+
+		assertThat(as(analyst, List.of(Role.CREDIT_ANALYST), () -> this.applications.notifications()))
+			.anySatisfy(n -> assertThat(n.applicationId()).isEqualTo(application.id()));
+		assertThat(as(analyst, List.of(Role.CREDIT_ANALYST), () -> this.applications.get(application.id())).route()
+			.get(0)
+			.remindedAt()).isNotNull();
 	}
 
 	/** Who was reminded of this application (other tests' applications wait too). */
