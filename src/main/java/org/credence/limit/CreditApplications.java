@@ -160,8 +160,8 @@ public class CreditApplications {
 				checked.amount(), checked.currency(), checked.termsDays(), checked.validTo(), null, checked.reason(),
 				ApplicationStatus.IN_APPROVAL, rec.rated(), rec.grade(), rec.riskClass(), checked.currentLimit(),
 				rec.amount(), rec.currency(), rec.termsDays(), rec.maxTermsDays(), rec.gradeMaximum(), rec.basisZh(),
-				rec.basisEn(), checked.routingAmount(), active.version(), 1, 1, now, this.currentUser.username(), now,
-				now, null, 0);
+				rec.basisEn(), checked.resultingLimit(), checked.routingAmount(), active.version(), 1, 1, now,
+				this.currentUser.username(), now, now, null, 0);
 		long id;
 		try {
 			id = this.repository.insert(row);
@@ -248,8 +248,8 @@ public class CreditApplications {
 				checked.amount(), checked.currency(), checked.termsDays(), checked.validTo(), null, checked.reason(),
 				ApplicationStatus.IN_APPROVAL, rec.rated(), rec.grade(), rec.riskClass(), checked.currentLimit(),
 				rec.amount(), rec.currency(), rec.termsDays(), rec.maxTermsDays(), rec.gradeMaximum(), rec.basisZh(),
-				rec.basisEn(), checked.routingAmount(), active.version(), round, 1, now, row.requestedBy(),
-				row.createdAt(), now, null, row.rowVersion());
+				rec.basisEn(), checked.resultingLimit(), checked.routingAmount(), active.version(), round, 1, now,
+				row.requestedBy(), row.createdAt(), now, null, row.rowVersion());
 		this.repository.update(next);
 		writeRoute(id, round, band);
 		CreditApplication after = view(this.repository.find(id).orElseThrow());
@@ -722,8 +722,9 @@ public class CreditApplications {
 		return new ApplicationRow(r.id(), r.customerCode(), r.customerName(), r.type(), r.amount(), r.currency(),
 				r.termsDays(), r.validTo(), effectiveFrom, r.reason(), status, r.rated(), r.grade(), r.riskClass(),
 				r.currentLimit(), r.recAmount(), r.recCurrency(), r.recTermsDays(), r.recMaxTermsDays(),
-				r.gradeMaximum(), r.recBasisZh(), r.recBasisEn(), r.routingAmount(), r.matrixVersion(), r.round(),
-				level, since, r.requestedBy(), r.createdAt(), r.submittedAt(), decidedAt, r.rowVersion());
+				r.gradeMaximum(), r.recBasisZh(), r.recBasisEn(), r.resultingLimit(), r.routingAmount(),
+				r.matrixVersion(), r.round(), level, since, r.requestedBy(), r.createdAt(), r.submittedAt(), decidedAt,
+				r.rowVersion());
 	}
 
 	/** Checks a request field by field, then against the customer's line. */
@@ -799,10 +800,11 @@ public class CreditApplications {
 					currentLimit.toPlainString());
 		}
 		Recommendation recommendation = this.policies.recommend(details.code());
-		BigDecimal resulting = type == ApplicationType.TEMPORARY ? line.get().effectiveLimit().add(amount) : amount;
+		BigDecimal resulting = (type == ApplicationType.TEMPORARY ? line.get().effectiveLimit().add(amount) : amount)
+			.setScale(2, RoundingMode.HALF_UP);
 		BigDecimal routing = resulting.multiply(this.fxRates.rateOn(currency, today)).setScale(2, RoundingMode.HALF_UP);
 		return new Checked(details, type, amount.setScale(2, RoundingMode.HALF_UP), currency, terms, request.validTo(),
-				reason, recommendation, currentLimit, routing);
+				reason, recommendation, currentLimit, resulting, routing);
 	}
 
 	private static boolean isCurrency(String code) {
@@ -829,8 +831,7 @@ public class CreditApplications {
 			.toList();
 		Advice advice = new Advice(row.recAmount(), row.recCurrency(), row.recTermsDays(), row.recMaxTermsDays(),
 				row.gradeMaximum(), "zh".equals(locale.getLanguage()) ? row.recBasisZh() : row.recBasisEn());
-		BigDecimal resulting = row.type() == ApplicationType.TEMPORARY && row.currentLimit() != null
-				? row.currentLimit().add(row.amount()) : row.amount();
+		BigDecimal resulting = row.resultingLimit();
 		boolean sameCurrency = row.currency().equals(row.recCurrency());
 		boolean aboveRecommendation = row.type() != ApplicationType.DECREASE && sameCurrency
 				&& resulting.compareTo(row.recAmount()) > 0;
@@ -894,7 +895,7 @@ public class CreditApplications {
 
 	private record Checked(CustomerDetails customer, ApplicationType type, BigDecimal amount, String currency,
 			int termsDays, @Nullable LocalDate validTo, String reason, Recommendation recommendation,
-			@Nullable BigDecimal currentLimit, BigDecimal routingAmount) {
+			@Nullable BigDecimal currentLimit, BigDecimal resultingLimit, BigDecimal routingAmount) {
 
 		record File(Upload upload, String name, String type) {
 		}
