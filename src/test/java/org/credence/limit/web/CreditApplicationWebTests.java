@@ -1,6 +1,12 @@
 package org.credence.limit.web;
 
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+
 import org.credence.IntegrationTest;
+import org.credence.TestClock;
 import org.credence.assessment.Assessments;
 import org.credence.assessment.statement.FinancialStatements;
 import org.credence.customer.CustomerFixtures;
@@ -8,6 +14,11 @@ import org.credence.customer.Customers;
 import org.credence.identity.CurrentUser;
 import org.credence.identity.Role;
 import org.credence.identity.Users;
+import org.credence.limit.ApplicationType;
+import org.credence.limit.CreditApplication;
+import org.credence.limit.CreditApplication.Decision;
+import org.credence.limit.CreditApplicationRequest;
+import org.credence.limit.CreditApplications;
 import org.credence.limit.application.ApplicationFixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,6 +66,12 @@ class CreditApplicationWebTests {
 
 	@Autowired
 	CurrentUser currentUser;
+
+	@Autowired
+	CreditApplications applications;
+
+	@Autowired
+	TestClock clock;
 
 	ApplicationFixtures fixtures;
 
@@ -245,6 +262,48 @@ class CreditApplicationWebTests {
 				.param("steps", "CREDIT_ANALYST:1", "CREDIT_ANALYST:1"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("NOPE 不是区间类型")));
+	}
+
+	@Test
+	void aLastApprovalTheLineCannotTakeIsExplainedBesideTheButtonsAndRefused() throws Exception {
+		String requester = this.fixtures.user(Role.CREDIT_ANALYST);
+		String analyst = this.fixtures.user(Role.CREDIT_ANALYST);
+		String approver = this.fixtures.user(Role.CREDIT_ANALYST);
+		String code = this.fixtures.rated(null).code();
+		LocalDate today = LocalDate.now(this.clock);
+		CreditApplication first = ApplicationFixtures.as(requester, List.of(Role.CREDIT_ANALYST),
+				() -> this.applications.submit(new CreditApplicationRequest(code, ApplicationType.NEW,
+						new BigDecimal("300000"), "CNY", 60, today.plusDays(3), "年度授信")));
+		ApplicationFixtures.as(analyst, List.of(Role.CREDIT_ANALYST),
+				() -> this.applications.decide(first.id(), Decision.APPROVE, "ok"));
+		CreditApplication increase = ApplicationFixtures.as(requester, List.of(Role.CREDIT_ANALYST),
+				() -> this.applications.submit(new CreditApplicationRequest(code, ApplicationType.INCREASE,
+						new BigDecimal("400000"), "CNY", 60, null, "增额")));
+		try {
+			this.clock.advance(Duration.ofDays(10));
+			String url = "/limits/applications/" + increase.id();
+			this.mvc.perform(get(url).with(page(approver)))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("id=\"approval-warning\"")))
+				.andExpect(content().string(not(containsString("id=\"approve\""))))
+				.andExpect(content().string(containsString("id=\"return\"")));
+			this.mvc
+				.perform(post(url + "/decisions").with(page(approver))
+					.with(csrf())
+					.param("decision", "APPROVE")
+					.param("comment", "同意"))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("id=\"decision-problem\"")));
+			this.mvc
+				.perform(post("/api/v1/credit-applications/{id}/decisions", increase.id()).with(basic(approver))
+					.contentType(MediaType.APPLICATION_JSON)
+					.content("{\"decision\": \"APPROVE\", \"comment\": \"同意\"}"))
+				.andExpect(status().isUnprocessableContent())
+				.andExpect(jsonPath("$.reason").value("CREDIT_LINE_EXPIRED"));
+		}
+		finally {
+			this.clock.reset();
+		}
 	}
 
 	@Test
