@@ -585,9 +585,8 @@ public class CreditApplications {
 
 	/** Checks every file first (size as declared, type, count), then stores them. */
 	private List<CreditApplication.Attachment> store(ApplicationRow row, List<Upload> uploads) {
-		List<Upload> files = uploads.stream().filter(u -> u.size() > 0 || u.fileName() != null).toList();
 		List<Checked.File> checked = new ArrayList<>();
-		for (Upload upload : files) {
+		for (Upload upload : uploads) {
 			checked.add(checkFile(upload));
 		}
 		if (this.repository.attachments(row.id()).size() + checked.size() > MAX_ATTACHMENTS) {

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.credence.limit.application.ApplicationFixtures.as;
@@ -63,6 +64,9 @@ class ApplicationRemindersIntegrationTests {
 
 	@Autowired
 	TestClock clock;
+
+	@Autowired
+	ThreadPoolTaskScheduler scheduler;
 
 	@AfterEach
 	void resetClock() {
@@ -139,6 +143,11 @@ class ApplicationRemindersIntegrationTests {
 		assertThat(as(analyst, List.of(Role.CREDIT_ANALYST), () -> this.applications.get(application.id())).route()
 			.get(0)
 			.remindedAt()).isNotNull();
+	}
+
+	@Test
+	void scheduledJobsHaveTwoThreadsSoASlowMailServerHoldsBackNoOtherJob() {
+		assertThat(this.scheduler.getPoolSize()).isEqualTo(2);
 	}
 
 	/** Who was reminded of this application (other tests' applications wait too). */
