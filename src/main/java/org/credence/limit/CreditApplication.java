@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,13 +26,15 @@ import org.jspecify.annotations.Nullable;
  * @param decisions every decision of every round, oldest first
  */
 public record CreditApplication(long id, String customerCode, String customerName, ApplicationType type,
-		BigDecimal amount, String currency, int termsDays, @Nullable LocalDate validTo,
-		@Nullable LocalDate effectiveFrom, String reason, ApplicationStatus status, boolean rated,
-		@Nullable String grade, @Nullable String riskClass, @Nullable BigDecimal currentLimit, Advice recommendation,
+		@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amount, String currency, int termsDays,
+		@Nullable LocalDate validTo, @Nullable LocalDate effectiveFrom, String reason, ApplicationStatus status,
+		boolean rated, @Nullable String grade, @Nullable String riskClass,
+		@JsonFormat(shape = JsonFormat.Shape.STRING) @Nullable BigDecimal currentLimit, Advice recommendation,
 		boolean aboveRecommendation, boolean aboveGradeMaximum, boolean aboveMaxTerms, boolean highRisk,
-		BigDecimal routingAmount, String routingCurrency, int matrixVersion, int round, @Nullable Integer currentLevel,
-		@Nullable Instant stepSince, boolean overdue, String requestedBy, Instant createdAt, Instant submittedAt,
-		@Nullable Instant decidedAt, List<Step> route, List<Approval> decisions, List<Attachment> attachments) {
+		@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal routingAmount, String routingCurrency,
+		int matrixVersion, int round, @Nullable Integer currentLevel, @Nullable Instant stepSince, boolean overdue,
+		String requestedBy, Instant createdAt, Instant submittedAt, @Nullable Instant decidedAt, List<Step> route,
+		List<Approval> decisions, List<Attachment> attachments) {
 
 	/** The step waiting for a decision, if the application is in approval. */
 	public @Nullable Step currentStep() {
@@ -73,8 +76,8 @@ public record CreditApplication(long id, String customerCode, String customerNam
 	 *
 	 * @param basis the recommendation's basis in the reader's language
 	 */
-	public record Advice(BigDecimal amount, String currency, int termsDays, int maxTermsDays, BigDecimal gradeMaximum,
-			String basis) {
+	public record Advice(@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amount, String currency, int termsDays,
+			int maxTermsDays, @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal gradeMaximum, String basis) {
 	}
 
 	/**

@@ -1,5 +1,8 @@
 package org.credence.limit;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -47,7 +50,10 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.InputStreamSource;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -70,10 +76,19 @@ public class CreditApplications {
 	/** The most attachments one application keeps. */
 	public static final int MAX_ATTACHMENTS = 10;
 
-	private static final Set<String> CONTENT_TYPES = Set.of("application/pdf", "image/png", "image/jpeg",
+	private static final Set<String> CONTENT_TYPES = Set.of("application/pdf", "image/png", "image/jpeg", "image/gif",
 			"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-			"application/vnd.openxmlformats-officedocument.wordprocessingml.document", "text/plain", "text/csv",
-			"application/octet-stream");
+			"application/vnd.openxmlformats-officedocument.wordprocessingml.document", "application/msword",
+			"application/vnd.ms-excel", "text/plain", "text/csv", "application/csv");
+
+	/** Types by file extension, for browsers that send none or a generic one. */
+	private static final Map<String, String> EXTENSIONS = Map.ofEntries(Map.entry("pdf", "application/pdf"),
+			Map.entry("png", "image/png"), Map.entry("jpg", "image/jpeg"), Map.entry("jpeg", "image/jpeg"),
+			Map.entry("gif", "image/gif"),
+			Map.entry("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+			Map.entry("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+			Map.entry("doc", "application/msword"), Map.entry("xls", "application/vnd.ms-excel"),
+			Map.entry("csv", "text/csv"), Map.entry("txt", "text/plain"));
 
 	private final ApplicationRepository repository;
 
@@ -131,6 +146,7 @@ public class CreditApplications {
 	public CreditApplication submit(CreditApplicationRequest request) {
 		this.currentUser.require(Permission.LIMIT_APPLY);
 		Checked checked = check(request);
+		this.repository.lockCustomer(checked.customer().code());
 		if (this.repository.hasOpen(checked.customer().code(), -1)) {
 			throw new ConflictException("limit.application.open-exists", checked.customer().code());
 		}
@@ -144,9 +160,15 @@ public class CreditApplications {
 				checked.amount(), checked.currency(), checked.termsDays(), checked.validTo(), null, checked.reason(),
 				ApplicationStatus.IN_APPROVAL, rec.rated(), rec.grade(), rec.riskClass(), checked.currentLimit(),
 				rec.amount(), rec.currency(), rec.termsDays(), rec.maxTermsDays(), rec.gradeMaximum(), rec.basisZh(),
-				rec.basisEn(), checked.routingAmount(), active.version(), 1, 1, now, this.currentUser.username(), now,
-				now, null, 0);
-		long id = this.repository.insert(row);
+				rec.basisEn(), checked.resultingLimit(), checked.routingAmount(), active.version(), 1, 1, now,
+				this.currentUser.username(), now, now, null, 0);
+		long id;
+		try {
+			id = this.repository.insert(row);
+		}
+		catch (DuplicateKeyException ex) {
+			throw new ConflictException("limit.application.open-exists", checked.customer().code());
+		}
 		writeRoute(id, 1, band);
 		CreditApplication created = view(this.repository.find(id).orElseThrow());
 		this.auditTrail.record(AuditRecord.created(CustomerDetails.auditSubject(created.customerCode()),
@@ -154,6 +176,49 @@ public class CreditApplications {
 		this.events.publishEvent(new CreditApplicationSubmitted(id, created.customerCode(), created.type(),
 				created.amount(), created.currency(), 1, band.steps().get(0).role().name(), created.requestedBy()));
 		return created;
+	}
+
+	/**
+	 * Submits an application with its files, all or nothing: every file is checked (size
+	 * as declared, type, count) before anything is written, and stored in the same
+	 * transaction.
+	 * @throws InvalidInputException for bad fields or files ({@code file}) (400)
+	 */
+	@Transactional
+	public CreditApplication submit(CreditApplicationRequest request, List<Upload> files) {
+		this.currentUser.require(Permission.LIMIT_APPLY);
+		List<FieldProblem> fileProblems = new ArrayList<>();
+		for (Upload upload : files) {
+			try {
+				checkFile(upload);
+			}
+			catch (InvalidInputException ex) {
+				fileProblems.addAll(ex.problems());
+			}
+		}
+		if (files.size() > MAX_ATTACHMENTS) {
+			fileProblems.add(new FieldProblem("file", "limit.application.file.too-many", MAX_ATTACHMENTS));
+		}
+		if (!fileProblems.isEmpty()) {
+			List<FieldProblem> problems = new ArrayList<>();
+			try {
+				check(request);
+			}
+			catch (InvalidInputException ex) {
+				problems.addAll(ex.problems());
+			}
+			catch (RuleViolationException ex) {
+				// the files are refused first; the rule is checked again on the next try
+			}
+			problems.addAll(fileProblems);
+			throw new InvalidInputException(problems);
+		}
+		CreditApplication created = submit(request);
+		if (files.isEmpty()) {
+			return created;
+		}
+		store(this.repository.lock(created.id()).orElseThrow(), files);
+		return view(this.repository.find(created.id()).orElseThrow());
 	}
 
 	/**
@@ -183,8 +248,8 @@ public class CreditApplications {
 				checked.amount(), checked.currency(), checked.termsDays(), checked.validTo(), null, checked.reason(),
 				ApplicationStatus.IN_APPROVAL, rec.rated(), rec.grade(), rec.riskClass(), checked.currentLimit(),
 				rec.amount(), rec.currency(), rec.termsDays(), rec.maxTermsDays(), rec.gradeMaximum(), rec.basisZh(),
-				rec.basisEn(), checked.routingAmount(), active.version(), round, 1, now, row.requestedBy(),
-				row.createdAt(), now, null, row.rowVersion());
+				rec.basisEn(), checked.resultingLimit(), checked.routingAmount(), active.version(), round, 1, now,
+				row.requestedBy(), row.createdAt(), now, null, row.rowVersion());
 		this.repository.update(next);
 		writeRoute(id, round, band);
 		CreditApplication after = view(this.repository.find(id).orElseThrow());
@@ -238,10 +303,17 @@ public class CreditApplications {
 			throw new RuleViolationException("OWN_APPLICATION", "limit.application.own");
 		}
 		List<Approval> decisions = this.repository.decisions(id);
-		boolean approvedBefore = decisions.stream()
-			.anyMatch(d -> d.round() == row.round() && d.username().equals(me) && "APPROVE".equals(d.decision()));
-		if (approvedBefore) {
-			throw new RuleViolationException("ALREADY_APPROVED", "limit.application.already-approved");
+		if (decision == Decision.APPROVE) {
+			if (approvedBefore(decisions, me, row.round(), step.level())) {
+				throw new RuleViolationException("ALREADY_APPROVED", "limit.application.already-approved");
+			}
+			long approvalsSoFar = decisions.stream()
+				.filter(d -> d.round() == row.round() && d.level() == step.level() && "APPROVE".equals(d.decision()))
+				.count();
+			boolean lastStep = steps.stream().noneMatch(s -> s.level() > step.level());
+			if (lastStep && approvalsSoFar + 1 >= step.required()) {
+				requireApplicable(row.customerCode(), row.type(), row.validTo(), row.currency());
+			}
 		}
 		CreditApplication before = view(row);
 		Instant now = this.clock.instant();
@@ -298,12 +370,33 @@ public class CreditApplications {
 		return after;
 	}
 
-	/** Withdraws an open application, by its requester. */
+	/**
+	 * Withdraws an open application, by its requester ({@code limit:apply}), or cancels
+	 * anyone's open application as credit manager ({@code limit:policy}) with a reason:
+	 * for a requester who left or lost the customer.
+	 * @throws InvalidInputException when a manager gives no reason (400)
+	 * @throws RuleViolationException {@code NOT_REQUESTER} for anyone else (422)
+	 */
 	@Transactional
 	public CreditApplication cancel(long id, @Nullable String reason) {
-		this.currentUser.require(Permission.LIMIT_APPLY);
+		boolean manager = this.currentUser.has(Permission.POLICY_MANAGE);
+		if (!manager) {
+			this.currentUser.require(Permission.LIMIT_APPLY);
+		}
 		ApplicationRow row = locked(id);
-		requireRequester(row);
+		boolean requester = this.currentUser.username().equals(row.requestedBy());
+		if (!requester && !manager) {
+			requireRequester(row);
+		}
+		if (requester && !this.currentUser.has(Permission.LIMIT_APPLY)) {
+			this.currentUser.require(Permission.LIMIT_APPLY);
+		}
+		if (!requester && (reason == null || reason.isBlank())) {
+			throw new InvalidInputException("reason", "limit.application.cancel.reason-required");
+		}
+		if (reason != null && reason.strip().length() > 2000) {
+			throw new InvalidInputException("reason", "limit.application.reason.too-long");
+		}
 		if (row.status() != ApplicationStatus.IN_APPROVAL && row.status() != ApplicationStatus.RETURNED) {
 			throw new ConflictException("limit.application.not-open", id, row.status().name());
 		}
@@ -381,21 +474,67 @@ public class CreditApplications {
 		return search(null, null, true, false, null, false, new Paging(0, 1)).total();
 	}
 
-	/** What the caller may do with an application now. */
+	/**
+	 * What the caller may do with an application now: deciding (reject and return) needs
+	 * the step's role and not being the requester; approving also that the caller has
+	 * approved no other step of the application (in any round) and nothing in this step;
+	 * when this approval would be the last one but the line change would be refused, why.
+	 */
 	public Actions actions(CreditApplication application) {
 		String me = this.currentUser.username();
 		boolean requester = me.equals(application.requestedBy());
 		Step step = application.currentStep();
 		boolean canDecide = step != null && !requester && this.currentUser.has(Permission.LIMIT_APPROVE)
-				&& this.currentUser.hasRole(Role.valueOf(step.role()))
-				&& application.decisions()
-					.stream()
-					.noneMatch(d -> d.round() == application.round() && d.username().equals(me)
-							&& "APPROVE".equals(d.decision()));
+				&& this.currentUser.hasRole(Role.valueOf(step.role()));
+		boolean canApprove = canDecide
+				&& !approvedBefore(application.decisions(), me, application.round(), step.level());
+		@Nullable RuleViolationException refusal = null;
+		if (canApprove && step.approvedCount() + 1 >= step.required()
+				&& application.route().stream().noneMatch(s -> s.level() > step.level())) {
+			try {
+				requireApplicable(application.customerCode(), application.type(), application.validTo(),
+						application.currency());
+			}
+			catch (RuleViolationException ex) {
+				refusal = ex;
+			}
+		}
 		boolean canAmend = requester && application.status() == ApplicationStatus.RETURNED
 				&& this.currentUser.has(Permission.LIMIT_APPLY);
-		boolean canCancel = requester && application.isOpen() && this.currentUser.has(Permission.LIMIT_APPLY);
-		return new Actions(canDecide, canAmend, canCancel, requester);
+		boolean open = application.isOpen();
+		boolean canCancel = requester && open && this.currentUser.has(Permission.LIMIT_APPLY);
+		boolean canCancelAny = !requester && open && this.currentUser.has(Permission.POLICY_MANAGE);
+		boolean canAttach = open && (requester && this.currentUser.has(Permission.LIMIT_APPLY)
+				|| step != null && this.currentUser.has(Permission.LIMIT_APPROVE)
+						&& this.currentUser.hasRole(Role.valueOf(step.role())));
+		return new Actions(canDecide, canApprove, refusal, canAmend, canCancel || canCancelAny, canCancelAny, canAttach,
+				requester);
+	}
+
+	/**
+	 * Four-eyes across rounds: the user approved another step of the application (in any
+	 * round) or already this step in this round. Approving the same level again after a
+	 * return is allowed.
+	 */
+	private static boolean approvedBefore(List<Approval> decisions, String user, int round, int level) {
+		return decisions.stream()
+			.anyMatch(d -> d.username().equals(user) && "APPROVE".equals(d.decision())
+					&& (d.round() == round || d.level() != level));
+	}
+
+	/**
+	 * Refuses the last approval when the credit line could not be changed as asked today:
+	 * an end date already passed, or the line as {@link CreditLines#requireApplicable}
+	 * says.
+	 */
+	private void requireApplicable(String customerCode, ApplicationType type, @Nullable LocalDate validTo,
+			String currency) {
+		LocalDate today = LocalDate.now(this.clock);
+		if (validTo != null && validTo.isBefore(today)) {
+			throw new RuleViolationException("VALID_TO_PASSED", "limit.application.valid-to-passed",
+					validTo.toString());
+		}
+		this.lines.requireApplicable(customerCode, type, today, currency);
 	}
 
 	/**
@@ -405,45 +544,122 @@ public class CreditApplications {
 	@Transactional
 	public CreditApplication.Attachment attach(long id, @Nullable String fileName, @Nullable String contentType,
 			byte[] content) {
-		this.currentUser.require(Permission.LIMIT_APPLY);
+		return attach(id, List.of(new Upload(fileName, contentType, content.length, new ByteArrayResource(content))))
+			.get(0);
+	}
+
+	/**
+	 * Adds files to an open application, all or none, by its requester or an approver of
+	 * the current step (who needs the step's role, not {@code limit:apply}); each file is
+	 * checked by its declared size before it is read. Audited.
+	 * @throws InvalidInputException {@code file}: empty, too large or of a refused type
+	 * (400)
+	 * @throws RuleViolationException {@code TOO_MANY_ATTACHMENTS} (422)
+	 * @throws AccessDeniedException for anyone else (403)
+	 */
+	@Transactional
+	public List<CreditApplication.Attachment> attach(long id, List<Upload> uploads) {
+		this.currentUser.require(Permission.LIMIT_READ);
 		ApplicationRow row = locked(id);
-		if (this.customers.find(row.customerCode()).isEmpty()) {
-			throw new NotFoundException("limit.application.not-found", id);
-		}
 		if (row.status() != ApplicationStatus.IN_APPROVAL && row.status() != ApplicationStatus.RETURNED) {
 			throw new ConflictException("limit.application.not-open", id, row.status().name());
 		}
-		String name = fileName == null || fileName.isBlank() ? "attachment" : fileName.strip();
-		name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-		if (name.length() > 255) {
-			name = name.substring(name.length() - 255);
+		boolean requester = this.currentUser.username().equals(row.requestedBy())
+				&& this.currentUser.has(Permission.LIMIT_APPLY);
+		if (!requester && !isCurrentApprover(row)) {
+			throw new AccessDeniedException("Only the requester or an approver of the current step attaches files");
 		}
-		String type = contentType == null || contentType.isBlank() ? "application/octet-stream"
-				: contentType.strip().toLowerCase(Locale.ROOT);
-		if (content.length == 0) {
-			throw new InvalidInputException("file", "limit.application.file.empty");
+		return store(row, uploads);
+	}
+
+	private boolean isCurrentApprover(ApplicationRow row) {
+		if (row.status() != ApplicationStatus.IN_APPROVAL || row.currentLevel() == null
+				|| !this.currentUser.has(Permission.LIMIT_APPROVE)) {
+			return false;
 		}
-		if (content.length > MAX_ATTACHMENT_BYTES) {
-			throw new InvalidInputException("file", "limit.application.file.too-large",
-					MAX_ATTACHMENT_BYTES / 1024 / 1024);
+		return this.repository.steps(row.id(), row.round())
+			.stream()
+			.filter(s -> s.level() == row.currentLevel())
+			.anyMatch(s -> this.currentUser.hasRole(Role.valueOf(s.role())));
+	}
+
+	/** Checks every file first (size as declared, type, count), then stores them. */
+	private List<CreditApplication.Attachment> store(ApplicationRow row, List<Upload> uploads) {
+		List<Checked.File> checked = new ArrayList<>();
+		for (Upload upload : uploads) {
+			checked.add(checkFile(upload));
 		}
-		if (!CONTENT_TYPES.contains(type)) {
-			throw new InvalidInputException("file", "limit.application.file.type", type);
-		}
-		if (this.repository.attachments(id).size() >= MAX_ATTACHMENTS) {
+		if (this.repository.attachments(row.id()).size() + checked.size() > MAX_ATTACHMENTS) {
 			throw new RuleViolationException("TOO_MANY_ATTACHMENTS", "limit.application.file.too-many",
 					MAX_ATTACHMENTS);
 		}
 		Instant now = this.clock.instant();
-		long attachmentId = this.repository.insertAttachment(id, name, type, content, this.currentUser.username(), now);
-		Map<String, Object> after = new LinkedHashMap<>();
-		after.put("fileName", name);
-		after.put("contentType", type);
-		after.put("size", content.length);
-		this.auditTrail.record(new AuditRecord(CustomerDetails.auditSubject(row.customerCode()), "credit-application",
-				Long.toString(id), "ATTACHED", null, after, null));
-		return new CreditApplication.Attachment(attachmentId, name, type, content.length, this.currentUser.username(),
-				now);
+		List<CreditApplication.Attachment> stored = new ArrayList<>();
+		for (Checked.File file : checked) {
+			byte[] content = read(file.upload());
+			if (content.length == 0) {
+				throw new InvalidInputException("file", "limit.application.file.empty", file.name());
+			}
+			if (content.length > MAX_ATTACHMENT_BYTES) {
+				throw new InvalidInputException("file", "limit.application.file.too-large", file.name(),
+						MAX_ATTACHMENT_BYTES / 1024 / 1024);
+			}
+			long attachmentId = this.repository.insertAttachment(row.id(), file.name(), file.type(), content,
+					this.currentUser.username(), now);
+			Map<String, Object> after = new LinkedHashMap<>();
+			after.put("fileName", file.name());
+			after.put("contentType", file.type());
+			after.put("size", content.length);
+			this.auditTrail.record(new AuditRecord(CustomerDetails.auditSubject(row.customerCode()),
+					"credit-application", Long.toString(row.id()), "ATTACHED", null, after, null));
+			stored.add(new CreditApplication.Attachment(attachmentId, file.name(), file.type(), content.length,
+					this.currentUser.username(), now));
+		}
+		return stored;
+	}
+
+	private static Checked.File checkFile(Upload upload) {
+		String name = upload.fileName() == null || upload.fileName().isBlank() ? "attachment"
+				: upload.fileName().strip();
+		name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+		if (name.length() > 255) {
+			name = name.substring(name.length() - 255);
+		}
+		if (upload.size() <= 0) {
+			throw new InvalidInputException("file", "limit.application.file.empty", name);
+		}
+		if (upload.size() > MAX_ATTACHMENT_BYTES) {
+			throw new InvalidInputException("file", "limit.application.file.too-large", name,
+					MAX_ATTACHMENT_BYTES / 1024 / 1024);
+		}
+		String declared = upload.contentType() == null || upload.contentType().isBlank() ? "application/octet-stream"
+				: upload.contentType().strip().toLowerCase(Locale.ROOT);
+		int semicolon = declared.indexOf(';');
+		if (semicolon >= 0) {
+			declared = declared.substring(0, semicolon).strip();
+		}
+		int dot = name.lastIndexOf('.');
+		String byExtension = dot < 0 ? null : EXTENSIONS.get(name.substring(dot + 1).toLowerCase(Locale.ROOT));
+		String type;
+		if (CONTENT_TYPES.contains(declared)) {
+			type = declared;
+		}
+		else if (byExtension != null) {
+			type = byExtension;
+		}
+		else {
+			throw new InvalidInputException("file", "limit.application.file.type", name, declared);
+		}
+		return new Checked.File(upload, name, type);
+	}
+
+	private static byte[] read(Upload upload) {
+		try (InputStream in = upload.content().getInputStream()) {
+			return in.readNBytes(MAX_ATTACHMENT_BYTES + 1);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/** An attachment's content, for a reader of the application. */
@@ -505,8 +721,9 @@ public class CreditApplications {
 		return new ApplicationRow(r.id(), r.customerCode(), r.customerName(), r.type(), r.amount(), r.currency(),
 				r.termsDays(), r.validTo(), effectiveFrom, r.reason(), status, r.rated(), r.grade(), r.riskClass(),
 				r.currentLimit(), r.recAmount(), r.recCurrency(), r.recTermsDays(), r.recMaxTermsDays(),
-				r.gradeMaximum(), r.recBasisZh(), r.recBasisEn(), r.routingAmount(), r.matrixVersion(), r.round(),
-				level, since, r.requestedBy(), r.createdAt(), r.submittedAt(), decidedAt, r.rowVersion());
+				r.gradeMaximum(), r.recBasisZh(), r.recBasisEn(), r.resultingLimit(), r.routingAmount(),
+				r.matrixVersion(), r.round(), level, since, r.requestedBy(), r.createdAt(), r.submittedAt(), decidedAt,
+				r.rowVersion());
 	}
 
 	/** Checks a request field by field, then against the customer's line. */
@@ -582,10 +799,11 @@ public class CreditApplications {
 					currentLimit.toPlainString());
 		}
 		Recommendation recommendation = this.policies.recommend(details.code());
-		BigDecimal resulting = type == ApplicationType.TEMPORARY ? line.get().effectiveLimit().add(amount) : amount;
+		BigDecimal resulting = (type == ApplicationType.TEMPORARY ? line.get().effectiveLimit().add(amount) : amount)
+			.setScale(2, RoundingMode.HALF_UP);
 		BigDecimal routing = resulting.multiply(this.fxRates.rateOn(currency, today)).setScale(2, RoundingMode.HALF_UP);
 		return new Checked(details, type, amount.setScale(2, RoundingMode.HALF_UP), currency, terms, request.validTo(),
-				reason, recommendation, currentLimit, routing);
+				reason, recommendation, currentLimit, resulting, routing);
 	}
 
 	private static boolean isCurrency(String code) {
@@ -612,8 +830,7 @@ public class CreditApplications {
 			.toList();
 		Advice advice = new Advice(row.recAmount(), row.recCurrency(), row.recTermsDays(), row.recMaxTermsDays(),
 				row.gradeMaximum(), "zh".equals(locale.getLanguage()) ? row.recBasisZh() : row.recBasisEn());
-		BigDecimal resulting = row.type() == ApplicationType.TEMPORARY && row.currentLimit() != null
-				? row.currentLimit().add(row.amount()) : row.amount();
+		BigDecimal resulting = row.resultingLimit();
 		boolean sameCurrency = row.currency().equals(row.recCurrency());
 		boolean aboveRecommendation = row.type() != ApplicationType.DECREASE && sameCurrency
 				&& resulting.compareTo(row.recAmount()) > 0;
@@ -650,17 +867,38 @@ public class CreditApplications {
 		return state;
 	}
 
-	/** What the caller may do with an application now. */
-	public record Actions(boolean decide, boolean amend, boolean cancel, boolean requester) {
+	/**
+	 * What the caller may do with an application now.
+	 *
+	 * @param decide reject or return the current step
+	 * @param approve approve the current step
+	 * @param approvalRefusal why the last approval would be refused now, if it would
+	 * @param cancelAsManager cancel someone else's application as credit manager (with a
+	 * reason)
+	 * @param attach add files
+	 */
+	public record Actions(boolean decide, boolean approve, @Nullable RuleViolationException approvalRefusal,
+			boolean amend, boolean cancel, boolean cancelAsManager, boolean attach, boolean requester) {
 	}
 
 	/** An attachment with its bytes. */
 	public record AttachmentContent(CreditApplication.Attachment attachment, byte[] content) {
 	}
 
+	/**
+	 * A file as uploaded: its declared name, type and size, and where to read it.
+	 */
+	public record Upload(@Nullable String fileName, @Nullable String contentType, long size,
+			InputStreamSource content) {
+	}
+
 	private record Checked(CustomerDetails customer, ApplicationType type, BigDecimal amount, String currency,
 			int termsDays, @Nullable LocalDate validTo, String reason, Recommendation recommendation,
-			@Nullable BigDecimal currentLimit, BigDecimal routingAmount) {
+			@Nullable BigDecimal currentLimit, BigDecimal resultingLimit, BigDecimal routingAmount) {
+
+		record File(Upload upload, String name, String type) {
+		}
+
 	}
 
 }

@@ -110,7 +110,7 @@ class CreditApplicationBrowserTests {
 		other.logIn(analyst.username(), analyst.password());
 		Page approver = other.page();
 		approver.navigate("/limits/inbox");
-		approver.locator("#inbox-table a", new Page.LocatorOptions().setHasText(id)).click();
+		approver.locator("#inbox-table a[href='/limits/applications/" + id + "']").click();
 		approver.locator("#reject").click();
 		assertThat(approver.locator("#decision .invalid-feedback")).containsText("审批意见");
 		approver.locator("#comment").fill("资产负债率过高，暂不授信");
@@ -131,7 +131,7 @@ class CreditApplicationBrowserTests {
 		Page page = session.page();
 		page.navigate("/limits/inbox");
 		assertThat(page.locator("#nav-inbox .nav-count")).isVisible();
-		page.locator("#inbox-table a", new Page.LocatorOptions().setHasText(id)).first().click();
+		page.locator("#inbox-table a[href='/limits/applications/" + id + "']").click();
 		assertThat(page.locator("#basis")).containsText("Recommendation");
 		page.locator("#comment").fill(comment);
 		page.locator("#approve").click();

@@ -1,5 +1,7 @@
 package org.credence.limit.application;
 
+import java.math.RoundingMode;
+import java.text.NumberFormat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -113,7 +115,7 @@ public class ApplicationReminders {
 		}
 		Set<String> approved = this.repository.decisions(application.id())
 			.stream()
-			.filter(d -> d.round() == application.round() && "APPROVE".equals(d.decision()))
+			.filter(d -> "APPROVE".equals(d.decision()) && (d.round() == application.round() || d.level() != level))
 			.map(d -> d.username())
 			.collect(Collectors.toSet());
 		List<UserSummary> approvers = this.users.withRole(Role.valueOf(step.role()))
@@ -139,8 +141,14 @@ public class ApplicationReminders {
 				continue;
 			}
 			Locale locale = user.locale() == null ? Locale.SIMPLIFIED_CHINESE : Locale.forLanguageTag(user.locale());
+			NumberFormat amount = NumberFormat.getNumberInstance(locale);
+			amount.setMinimumFractionDigits(2);
+			amount.setMaximumFractionDigits(2);
+			amount.setRoundingMode(RoundingMode.HALF_UP);
 			Object[] args = { application.id(), application.customerName(), application.customerCode(),
-					application.type().name(), application.amount().toPlainString(), application.currency(),
+					this.messages.getMessage("limit.application.type." + application.type().name(), null,
+							application.type().name(), locale),
+					amount.format(application.amount()), application.currency(),
 					this.baseUrl + "/limits/applications/" + application.id() };
 			SimpleMailMessage message = new SimpleMailMessage();
 			message.setFrom(this.mailFrom);

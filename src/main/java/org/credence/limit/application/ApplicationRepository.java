@@ -41,17 +41,18 @@ public class ApplicationRepository {
 	}
 
 	public long insert(ApplicationRow row) {
-		return this.jdbc.sql("""
-				insert into credit_limit.credit_application
-				  (customer_code, customer_name, type, amount, currency, terms_days, valid_to, reason, status, rated,
-				   grade, risk_class, current_limit, rec_amount, rec_currency, rec_terms_days, rec_max_terms_days,
-				   grade_maximum, rec_basis_zh, rec_basis_en, routing_amount, matrix_version, round, current_level,
-				   step_since, requested_by, created_at, submitted_at)
-				values (:code, :name, :type, :amount, :currency, :terms, :validTo, :reason, :status, :rated, :grade,
-				   :risk, :currentLimit, :recAmount, :recCurrency, :recTerms, :recMaxTerms, :gradeMax, :basisZh,
-				   :basisEn, :routing, :matrix, :round, :level, :since, :by, :created, :submitted)
-				returning id
-				""")
+		return this.jdbc
+			.sql("""
+					insert into credit_limit.credit_application
+					  (customer_code, customer_name, type, amount, currency, terms_days, valid_to, reason, status, rated,
+					   grade, risk_class, current_limit, rec_amount, rec_currency, rec_terms_days, rec_max_terms_days,
+					   grade_maximum, rec_basis_zh, rec_basis_en, resulting_limit, routing_amount, matrix_version, round, current_level,
+					   step_since, requested_by, created_at, submitted_at)
+					values (:code, :name, :type, :amount, :currency, :terms, :validTo, :reason, :status, :rated, :grade,
+					   :risk, :currentLimit, :recAmount, :recCurrency, :recTerms, :recMaxTerms, :gradeMax, :basisZh,
+					   :basisEn, :resulting, :routing, :matrix, :round, :level, :since, :by, :created, :submitted)
+					returning id
+					""")
 			.param("code", row.customerCode())
 			.param("name", row.customerName())
 			.param("type", row.type().name())
@@ -72,6 +73,7 @@ public class ApplicationRepository {
 			.param("gradeMax", row.gradeMaximum())
 			.param("basisZh", row.recBasisZh())
 			.param("basisEn", row.recBasisEn())
+			.param("resulting", row.resultingLimit())
 			.param("routing", row.routingAmount())
 			.param("matrix", row.matrixVersion())
 			.param("round", row.round())
@@ -86,17 +88,18 @@ public class ApplicationRepository {
 
 	/** Writes the application's changeable fields after a resubmission or decision. */
 	public void update(ApplicationRow row) {
-		this.jdbc.sql("""
-				update credit_limit.credit_application set amount = :amount, currency = :currency,
-				  terms_days = :terms, valid_to = :validTo, effective_from = :effective, reason = :reason,
-				  status = :status, rated = :rated, grade = :grade, risk_class = :risk, current_limit = :currentLimit,
-				  rec_amount = :recAmount, rec_currency = :recCurrency, rec_terms_days = :recTerms,
-				  rec_max_terms_days = :recMaxTerms, grade_maximum = :gradeMax, rec_basis_zh = :basisZh,
-				  rec_basis_en = :basisEn, routing_amount = :routing, matrix_version = :matrix, round = :round,
-				  current_level = :level, step_since = :since, submitted_at = :submitted, decided_at = :decided,
-				  row_version = row_version + 1
-				where id = :id
-				""")
+		this.jdbc
+			.sql("""
+					update credit_limit.credit_application set amount = :amount, currency = :currency,
+					  terms_days = :terms, valid_to = :validTo, effective_from = :effective, reason = :reason,
+					  status = :status, rated = :rated, grade = :grade, risk_class = :risk, current_limit = :currentLimit,
+					  rec_amount = :recAmount, rec_currency = :recCurrency, rec_terms_days = :recTerms,
+					  rec_max_terms_days = :recMaxTerms, grade_maximum = :gradeMax, rec_basis_zh = :basisZh,
+					  rec_basis_en = :basisEn, resulting_limit = :resulting, routing_amount = :routing, matrix_version = :matrix, round = :round,
+					  current_level = :level, step_since = :since, submitted_at = :submitted, decided_at = :decided,
+					  row_version = row_version + 1
+					where id = :id
+					""")
 			.param("id", row.id())
 			.param("amount", row.amount())
 			.param("currency", row.currency())
@@ -116,6 +119,7 @@ public class ApplicationRepository {
 			.param("gradeMax", row.gradeMaximum())
 			.param("basisZh", row.recBasisZh())
 			.param("basisEn", row.recBasisEn())
+			.param("resulting", row.resultingLimit())
 			.param("routing", row.routingAmount())
 			.param("matrix", row.matrixVersion())
 			.param("round", row.round())
@@ -139,6 +143,14 @@ public class ApplicationRepository {
 			.param("id", id)
 			.query(ApplicationRepository::row)
 			.optional();
+	}
+
+	/** Serialises submissions for one customer until the transaction ends. */
+	public void lockCustomer(String customerCode) {
+		this.jdbc.sql("select pg_advisory_xact_lock(hashtext('credit_limit.application:' || :code))")
+			.param("code", customerCode)
+			.query((rs, row) -> 1)
+			.list();
 	}
 
 	public boolean hasOpen(String customerCode, long exceptId) {
@@ -379,10 +391,10 @@ public class ApplicationRepository {
 				rs.getString("risk_class"), rs.getBigDecimal("current_limit"), rs.getBigDecimal("rec_amount"),
 				rs.getString("rec_currency"), rs.getInt("rec_terms_days"), rs.getInt("rec_max_terms_days"),
 				rs.getBigDecimal("grade_maximum"), rs.getString("rec_basis_zh"), rs.getString("rec_basis_en"),
-				rs.getBigDecimal("routing_amount"), rs.getInt("matrix_version"), rs.getInt("round"),
-				(Integer) rs.getObject("current_level"), instant(rs, "step_since"), rs.getString("requested_by"),
-				instant(rs, "created_at"), instant(rs, "submitted_at"), instant(rs, "decided_at"),
-				rs.getInt("row_version"));
+				rs.getBigDecimal("resulting_limit"), rs.getBigDecimal("routing_amount"), rs.getInt("matrix_version"),
+				rs.getInt("round"), (Integer) rs.getObject("current_level"), instant(rs, "step_since"),
+				rs.getString("requested_by"), instant(rs, "created_at"), instant(rs, "submitted_at"),
+				instant(rs, "decided_at"), rs.getInt("row_version"));
 	}
 
 	private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {

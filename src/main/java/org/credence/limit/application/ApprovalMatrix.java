@@ -155,7 +155,8 @@ public class ApprovalMatrix {
 			.stream()
 			.filter(b -> b.kind() == BandKind.AMOUNT)
 			.filter(b -> b.maxAmount() == null || amount.compareTo(b.maxAmount()) <= 0)
-			.findFirst()
+			.min(java.util.Comparator.comparing(Band::maxAmount,
+					java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())))
 			.orElseThrow();
 	}
 

@@ -80,7 +80,14 @@ class ApprovalMatrixController {
 				catch (NumberFormatException ex) {
 					throw new InvalidInputException("bands[" + i + "].maxAmount", "limit.matrix.max.positive");
 				}
-				bands.add(new Band(BandKind.valueOf(row.kind()), max, ApprovalMatrix.parseSteps(row.steps())));
+				BandKind kind;
+				try {
+					kind = BandKind.valueOf(row.kind().strip());
+				}
+				catch (IllegalArgumentException ex) {
+					throw new InvalidInputException("bands[" + i + "].kind", "limit.matrix.kind.invalid", row.kind());
+				}
+				bands.add(new Band(kind, max, ApprovalMatrix.parseSteps(row.steps())));
 			}
 			this.matrix.save(bands, note);
 			return "redirect:/limits/approval-matrix?saved";

@@ -1,7 +1,7 @@
 package org.credence.limit.web;
 
-import java.io.IOException;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -12,12 +12,14 @@ import org.credence.limit.CreditApplication.Decision;
 import org.credence.limit.CreditApplicationRequest;
 import org.credence.limit.CreditApplications;
 import org.credence.limit.CreditApplications.AttachmentContent;
+import org.credence.limit.CreditApplications.Upload;
 import org.credence.limit.application.ApprovalMatrix;
 import org.credence.limit.application.ApprovalMatrix.Band;
 import org.credence.limit.application.ApprovalMatrix.BandKind;
 import org.credence.limit.application.ApprovalMatrix.Matrix;
 import org.credence.limit.application.ApprovalMatrix.StepRule;
 import org.credence.shared.InvalidInputException;
+import org.credence.shared.InvalidInputException.FieldProblem;
 import org.credence.shared.PageResult;
 import org.credence.shared.Paging;
 import org.jspecify.annotations.Nullable;
@@ -86,7 +88,7 @@ class CreditApplicationApiController {
 
 	@PostMapping("/credit-applications/{id}/decisions")
 	@Operation(summary = "Decide the current step",
-			description = "{decision: APPROVE|REJECT|RETURN, comment} by a user holding the current step's role (403 otherwise); a comment is required to reject or return. 422 OWN_APPLICATION for the requester, ALREADY_APPROVED for a second approval by the same person in one submission; 409 when the application is not in approval. The last approval creates or changes the credit line.")
+			description = "{decision: APPROVE|REJECT|RETURN, comment} by a user holding the current step's role (403 otherwise); a comment is required to reject or return. 422 OWN_APPLICATION for the requester, ALREADY_APPROVED when the caller approved another step of the application (in any round) or this step already; such a caller may still reject or return. The last approval is refused with 422 VALID_TO_PASSED, NO_CREDIT_LINE, CREDIT_LINE_EXISTS, CREDIT_LINE_EXPIRED or CURRENCY_MISMATCH when the line could not be changed as asked today. 409 when the application is not in approval. The last approval creates or changes the credit line.")
 	CreditApplication decide(@PathVariable long id, @RequestBody DecisionRequest request) {
 		return this.applications.decide(id, request.decision(), request.comment());
 	}
@@ -99,17 +101,20 @@ class CreditApplicationApiController {
 	}
 
 	@PostMapping("/credit-applications/{id}/cancellation")
-	@Operation(summary = "Withdraw an open application", description = "By its requester; {reason?}.")
+	@Operation(summary = "Withdraw an open application",
+			description = "By its requester ({reason?}), or by a credit manager (limit:policy) for anyone's open application with {reason} (400 without). 422 NOT_REQUESTER for anyone else.")
 	CreditApplication cancel(@PathVariable long id, @RequestBody(required = false) @Nullable CancelRequest request) {
 		return this.applications.cancel(id, request == null ? null : request.reason());
 	}
 
 	@PostMapping(path = "/credit-applications/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@ResponseStatus(HttpStatus.CREATED)
-	@Operation(summary = "Attach a file (PDF, image, Office, text; at most 5 MB, 10 files) to an open application")
-	CreditApplication.Attachment attach(@PathVariable long id, @RequestPart("file") MultipartFile file)
-			throws IOException {
-		return this.applications.attach(id, file.getOriginalFilename(), file.getContentType(), file.getBytes());
+	@Operation(summary = "Attach a file (PDF, image, Office, CSV, text; at most 5 MB, 10 files) to an open application",
+			description = "By the requester or an approver of the current step (403 otherwise). 400 errors[file] for an empty, too large or refused file; 422 TOO_MANY_ATTACHMENTS.")
+	CreditApplication.Attachment attach(@PathVariable long id, @RequestPart("file") MultipartFile file) {
+		return this.applications
+			.attach(id, List.of(new Upload(file.getOriginalFilename(), file.getContentType(), file.getSize(), file)))
+			.get(0);
 	}
 
 	@GetMapping("/credit-applications/{id}/attachments/{attachmentId}")
@@ -131,18 +136,39 @@ class CreditApplicationApiController {
 			description = "{bands: [{kind, maxAmount?, steps: [{role, required}]}], note?}: one open AMOUNT band, one HIGH_RISK and one DECREASE band. Applications keep the route they were given. Needs limit:policy.")
 	Matrix saveMatrix(@RequestBody MatrixRequest request) {
 		List<BandRequest> bands = request.bands() == null ? List.of() : request.bands();
-		List<Band> parsed = bands.stream().map(b -> {
-			if (b.kind() == null) {
-				throw new InvalidInputException("bands.kind", "limit.matrix.kind.required");
+		List<FieldProblem> problems = new ArrayList<>();
+		List<Band> parsed = new ArrayList<>();
+		for (int i = 0; i < bands.size(); i++) {
+			BandRequest b = bands.get(i);
+			if (b == null) {
+				problems.add(new FieldProblem("bands[" + i + "]", "limit.matrix.band.required"));
+				continue;
 			}
-			List<StepRule> steps = b.steps() == null ? List.of()
-					: b.steps()
-						.stream()
-						.map(s -> new StepRule(s.role() == null ? Role.CREDIT_ANALYST : s.role(),
-								s.required() == null ? 1 : s.required()))
-						.toList();
-			return new Band(b.kind(), b.maxAmount(), steps);
-		}).toList();
+			if (b.kind() == null) {
+				problems.add(new FieldProblem("bands[" + i + "].kind", "limit.matrix.kind.required"));
+			}
+			List<StepRequest> stepRequests = b.steps() == null ? List.of() : b.steps();
+			List<StepRule> steps = new ArrayList<>();
+			for (int j = 0; j < stepRequests.size(); j++) {
+				StepRequest step = stepRequests.get(j);
+				String at = "bands[" + i + "].steps[" + j + "]";
+				if (step == null || step.role() == null) {
+					problems.add(new FieldProblem(at + ".role", "limit.matrix.role.required"));
+				}
+				if (step == null || step.required() == null) {
+					problems.add(new FieldProblem(at + ".required", "limit.matrix.required.required"));
+				}
+				if (step != null && step.role() != null && step.required() != null) {
+					steps.add(new StepRule(step.role(), step.required()));
+				}
+			}
+			if (b.kind() != null) {
+				parsed.add(new Band(b.kind(), b.maxAmount(), steps));
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
 		return this.matrix.save(parsed, request.note());
 	}
 

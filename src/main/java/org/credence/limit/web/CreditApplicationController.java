@@ -1,11 +1,12 @@
 package org.credence.limit.web;
 
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,6 +20,8 @@ import org.credence.limit.CreditApplication.ApplicationStatus;
 import org.credence.limit.CreditApplication.Decision;
 import org.credence.limit.CreditApplicationRequest;
 import org.credence.limit.CreditApplications;
+import org.credence.limit.CreditApplications.Actions;
+import org.credence.limit.CreditApplications.Upload;
 import org.credence.limit.CreditLine;
 import org.credence.limit.CreditLines;
 import org.credence.limit.CreditPolicies;
@@ -26,6 +29,7 @@ import org.credence.limit.Recommendation;
 import org.credence.receivable.Aging;
 import org.credence.receivable.AgingBasis;
 import org.credence.receivable.AgingReport;
+import org.credence.receivable.FxRates;
 import org.credence.shared.CredenceException;
 import org.credence.shared.InvalidInputException;
 import org.credence.shared.PageResult;
@@ -79,8 +83,12 @@ class CreditApplicationController {
 
 	private final Clock clock;
 
+	private final FxRates fxRates;
+
 	CreditApplicationController(CreditApplications applications, CreditPolicies policies, CreditLines lines,
-			Customers customers, Aging aging, CurrentUser currentUser, MessageSource messages, Clock clock) {
+			Customers customers, Aging aging, CurrentUser currentUser, MessageSource messages, Clock clock,
+			FxRates fxRates) {
+		this.fxRates = fxRates;
 		this.applications = applications;
 		this.policies = policies;
 		this.lines = lines;
@@ -131,7 +139,7 @@ class CreditApplicationController {
 				new Paging(page, Paging.DEFAULT_SIZE));
 		model.addAttribute("applications", result);
 		model.addAttribute("notifications", this.applications.notifications());
-		model.addAttribute("reminderHours", this.applications.reminderAfter().toHours());
+		model.addAttribute("reminderAfter", duration(this.applications.reminderAfter()));
 		model.addAttribute("pageUrls", pageUrls("/limits/inbox", result, Map.of()));
 		return "limit/inbox";
 	}
@@ -141,26 +149,32 @@ class CreditApplicationController {
 	String form(@RequestParam(required = false) @Nullable String customer, Model model) {
 		ApplicationForm form = new ApplicationForm();
 		form.setCustomerCode(customer);
-		form.setCurrency("CNY");
+		form.setCurrency(this.fxRates.companyCurrency());
+		Map<String, String> errors = new LinkedHashMap<>();
 		if (customer != null && !customer.isBlank()) {
-			facts(customer.strip(), model).ifPresent(rec -> {
+			Optional<Recommendation> known = facts(customer.strip(), model);
+			known.ifPresent(rec -> {
 				form.setTermsDays(rec.termsDays());
 				form.setCurrency(rec.currency());
+				this.lines.current(customer.strip()).ifPresent(line -> {
+					if (line.status() != org.credence.limit.CreditLineStatus.EXPIRED) {
+						form.setType(ApplicationType.INCREASE);
+					}
+				});
 			});
-			this.lines.current(customer.strip()).ifPresent(line -> {
-				if (line.status() != org.credence.limit.CreditLineStatus.EXPIRED) {
-					form.setType(ApplicationType.INCREASE);
-				}
-			});
+			if (known.isEmpty()) {
+				errors.put("customerCode", this.messages.getMessage("limit.application.customer.unknown",
+						new Object[] { customer.strip() }, LocaleContextHolder.getLocale()));
+			}
 		}
-		return showForm(form, Map.of(), null, model);
+		return showForm(form, errors, null, model);
 	}
 
 	@PostMapping("/applications")
 	@PreAuthorize("hasAuthority('limit:apply')")
 	String submit(@ModelAttribute("form") ApplicationForm form, BindingResult binding,
 			@RequestParam(name = "file", required = false) @Nullable List<MultipartFile> files, Model model,
-			RedirectAttributes redirect) throws IOException {
+			RedirectAttributes redirect) {
 		if (binding.hasErrors()) {
 			if (form.getCustomerCode() != null && !form.getCustomerCode().isBlank()) {
 				facts(form.getCustomerCode().strip(), model);
@@ -168,8 +182,7 @@ class CreditApplicationController {
 			return showForm(form, ApplicationProblems.messages(binding, this.messages), null, model);
 		}
 		try {
-			CreditApplication application = this.applications.submit(form.toRequest());
-			attachAll(application.id(), files);
+			CreditApplication application = this.applications.submit(form.toRequest(), uploads(files));
 			redirect.addFlashAttribute("notice", this.messages.getMessage("limit.application.submitted",
 					new Object[] { application.id() }, LocaleContextHolder.getLocale()));
 			return "redirect:/limits/applications/" + application.id();
@@ -194,14 +207,7 @@ class CreditApplicationController {
 		if (this.currentUser.has(Permission.LIMIT_APPROVE)) {
 			this.applications.markRead(id);
 		}
-		model.addAttribute("appl", application);
-		model.addAttribute("actions", this.applications.actions(application));
-		model.addAttribute("reminderHours", this.applications.reminderAfter().toHours());
-		if (application.status() == ApplicationStatus.RETURNED) {
-			model.addAttribute("form", ApplicationForm.of(application));
-		}
-		model.addAttribute("errors", Map.of());
-		return "limit/application";
+		return page(application, model, Map.of(), null, null, null);
 	}
 
 	@PostMapping("/applications/{id}/decisions")
@@ -229,12 +235,8 @@ class CreditApplicationController {
 	String resubmit(@PathVariable long id, @ModelAttribute("form") ApplicationForm form, BindingResult binding,
 			Model model, RedirectAttributes redirect) {
 		if (binding.hasErrors()) {
-			CreditApplication application = this.applications.get(id);
-			model.addAttribute("appl", application);
-			model.addAttribute("actions", this.applications.actions(application));
-			model.addAttribute("reminderHours", this.applications.reminderAfter().toHours());
-			model.addAttribute("errors", ApplicationProblems.messages(binding, this.messages));
-			return "limit/application";
+			return page(this.applications.get(id), model, ApplicationProblems.messages(binding, this.messages), null,
+					null, form);
 		}
 		try {
 			this.applications.resubmit(id, form.toRequest());
@@ -243,25 +245,27 @@ class CreditApplicationController {
 			return "redirect:/limits/applications/" + id;
 		}
 		catch (InvalidInputException ex) {
-			CreditApplication application = this.applications.get(id);
-			model.addAttribute("appl", application);
-			model.addAttribute("actions", this.applications.actions(application));
-			model.addAttribute("reminderHours", this.applications.reminderAfter().toHours());
-			model.addAttribute("errors", ApplicationProblems.messages(ex, this.messages));
-			return "limit/application";
+			return page(this.applications.get(id), model, ApplicationProblems.messages(ex, this.messages), null, null,
+					form);
 		}
 		catch (CredenceException ex) {
-			return redisplay(id, model, Map.of(), message(ex), null);
+			return page(this.applications.get(id), model, Map.of(), message(ex), null, form);
 		}
 	}
 
 	@PostMapping("/applications/{id}/cancellation")
-	@PreAuthorize("hasAuthority('limit:apply')")
+	@PreAuthorize("hasAnyAuthority('limit:apply', 'limit:policy')")
 	String cancel(@PathVariable long id, @RequestParam(required = false) @Nullable String reason, Model model,
 			RedirectAttributes redirect) {
 		try {
 			this.applications.cancel(id, reason);
 			return "redirect:/limits/applications/" + id;
+		}
+		catch (InvalidInputException ex) {
+			Map<String, String> errors = new LinkedHashMap<>();
+			ApplicationProblems.messages(ex, this.messages)
+				.forEach((field, text) -> errors.put("cancel-" + field, text));
+			return redisplay(id, model, errors, null, null);
 		}
 		catch (CredenceException ex) {
 			return redisplay(id, model, Map.of(), message(ex), null);
@@ -269,18 +273,19 @@ class CreditApplicationController {
 	}
 
 	@PostMapping("/applications/{id}/attachments")
-	@PreAuthorize("hasAuthority('limit:apply')")
 	String attach(@PathVariable long id,
-			@RequestParam(name = "file", required = false) @Nullable List<MultipartFile> files, Model model)
-			throws IOException {
+			@RequestParam(name = "file", required = false) @Nullable List<MultipartFile> files, Model model) {
 		try {
-			attachAll(id, files);
+			this.applications.attach(id, uploads(files));
 			return "redirect:/limits/applications/" + id;
 		}
+		catch (InvalidInputException ex) {
+			return redisplay(id, model, ApplicationProblems.messages(ex, this.messages), null, null);
+		}
 		catch (CredenceException ex) {
-			return redisplay(id, model, Map.of(), ex instanceof InvalidInputException invalid
-					? String.join(" ", ApplicationProblems.messages(invalid, this.messages).values()) : message(ex),
-					null);
+			Map<String, String> errors = new LinkedHashMap<>();
+			errors.put("file", message(ex));
+			return redisplay(id, model, errors, null, null);
 		}
 	}
 
@@ -289,31 +294,55 @@ class CreditApplicationController {
 		return CreditApplicationApiController.download(this.applications.attachment(id, attachmentId));
 	}
 
-	private void attachAll(long id, @Nullable List<MultipartFile> files) throws IOException {
+	/** The files chosen; an empty file input sends one part without a name. */
+	static List<Upload> uploads(@Nullable List<MultipartFile> files) {
 		if (files == null) {
-			return;
+			return List.of();
 		}
-		for (MultipartFile file : files) {
-			if (file.isEmpty()) {
-				continue;
-			}
-			this.applications.attach(id, file.getOriginalFilename(), file.getContentType(), file.getBytes());
-		}
+		return files.stream()
+			.filter(f -> !(f.isEmpty() && (f.getOriginalFilename() == null || f.getOriginalFilename().isBlank())))
+			.map(f -> new Upload(f.getOriginalFilename(), f.getContentType(), f.getSize(), f))
+			.toList();
 	}
 
 	private String redisplay(long id, Model model, Map<String, String> errors, @Nullable String problem,
 			@Nullable String comment) {
-		CreditApplication application = this.applications.get(id);
+		return page(this.applications.get(id), model, errors, problem, comment, null);
+	}
+
+	/**
+	 * The application page; {@code typed} keeps what the requester typed into the amend
+	 * form.
+	 */
+	private String page(CreditApplication application, Model model, Map<String, String> errors,
+			@Nullable String problem, @Nullable String comment, @Nullable ApplicationForm typed) {
+		Actions actions = this.applications.actions(application);
 		model.addAttribute("appl", application);
-		model.addAttribute("actions", this.applications.actions(application));
-		model.addAttribute("reminderHours", this.applications.reminderAfter().toHours());
+		model.addAttribute("actions", actions);
+		model.addAttribute("approvalWarning",
+				actions.approvalRefusal() == null ? null : message(actions.approvalRefusal()));
+		model.addAttribute("reminderAfter", duration(this.applications.reminderAfter()));
 		if (application.status() == ApplicationStatus.RETURNED) {
-			model.addAttribute("form", ApplicationForm.of(application));
+			model.addAttribute("form", typed != null ? typed : ApplicationForm.of(application));
 		}
 		model.addAttribute("errors", errors);
 		model.addAttribute("problem", problem);
 		model.addAttribute("comment", comment);
 		return "limit/application";
+	}
+
+	/** A duration for people: minutes under an hour, else hours (and minutes). */
+	private String duration(Duration duration) {
+		Locale locale = LocaleContextHolder.getLocale();
+		long minutes = duration.toMinutes();
+		if (minutes < 60) {
+			return this.messages.getMessage("limit.duration.minutes", new Object[] { minutes }, locale);
+		}
+		if (minutes % 60 == 0) {
+			return this.messages.getMessage("limit.duration.hours", new Object[] { minutes / 60 }, locale);
+		}
+		return this.messages.getMessage("limit.duration.hours-minutes", new Object[] { minutes / 60, minutes % 60 },
+				locale);
 	}
 
 	private String showForm(ApplicationForm form, Map<String, String> errors, @Nullable String problem, Model model) {

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.credence.limit.application.ApplicationFixtures.as;
@@ -64,6 +65,9 @@ class ApplicationRemindersIntegrationTests {
 	@Autowired
 	TestClock clock;
 
+	@Autowired
+	ThreadPoolTaskScheduler scheduler;
+
 	@AfterEach
 	void resetClock() {
 		this.clock.reset();
@@ -86,12 +90,15 @@ class ApplicationRemindersIntegrationTests {
 		assertThat(recipients(application.id())).doesNotContain("analyst.reminded@example.test");
 
 		this.clock.advance(this.applications.reminderAfter());
+		int seen = mail.getReceivedMessages().length;
 		this.reminders.remindOverdue();
-		mail.waitForIncomingEmail(5000, 1);
+		assertThat(mail.waitForIncomingEmail(5000, seen + 1)).isTrue();
 		assertThat(recipients(application.id())).contains("analyst.reminded@example.test")
 			.doesNotContain("requester@example.test", "manager.reminded@example.test");
 		MimeMessage message = mailTo("analyst.reminded@example.test", application.id());
-		assertThat(message.getContent().toString()).contains("/limits/applications/" + application.id());
+		assertThat(message.getContent().toString()).contains("/limits/applications/" + application.id())
+			.contains("新增授信")
+			.contains("1,500,000.00 CNY");
 		assertThat(as(analyst, List.of(Role.CREDIT_ANALYST), () -> this.applications.notifications()))
 			.anySatisfy(n -> assertThat(n.applicationId()).isEqualTo(application.id()));
 		CreditApplication overdue = as(analyst, List.of(Role.CREDIT_ANALYST),
@@ -110,9 +117,37 @@ class ApplicationRemindersIntegrationTests {
 		this.reminders.remindOverdue();
 		assertThat(recipients(application.id())).doesNotContain("manager.reminded@example.test");
 		this.clock.advance(this.applications.reminderAfter().plusMinutes(1));
+		int received = mail.getReceivedMessages().length;
 		this.reminders.remindOverdue();
-		mail.waitForIncomingEmail(5000, mail.getReceivedMessages().length);
+		assertThat(mail.waitForIncomingEmail(5000, received + 1)).isTrue();
 		assertThat(recipients(application.id())).contains("manager.reminded@example.test");
+	}
+
+	@Test
+	void aMailServerThatIsDownStillLeavesTheReminderInTheApp() {
+		ApplicationFixtures fixtures = new ApplicationFixtures(this.customers, this.statements, this.assessments,
+				this.users, this.currentUser);
+		String requester = fixtures.userWithEmail("requester.down@example.test", Role.CREDIT_ANALYST);
+		String analyst = fixtures.userWithEmail("analyst.down@example.test", Role.CREDIT_ANALYST);
+		String code = fixtures.rated(null).code();
+		CreditApplication application = as(requester, List.of(Role.CREDIT_ANALYST),
+				() -> this.applications.submit(new CreditApplicationRequest(code, ApplicationType.NEW,
+						new BigDecimal("300000"), "CNY", 60, null, "年度授信")));
+		mail.stop();
+		this.clock.advance(this.applications.reminderAfter().plusMinutes(1));
+
+		assertThat(this.reminders.remindOverdue()).isPositive();
+
+		assertThat(as(analyst, List.of(Role.CREDIT_ANALYST), () -> this.applications.notifications()))
+			.anySatisfy(n -> assertThat(n.applicationId()).isEqualTo(application.id()));
+		assertThat(as(analyst, List.of(Role.CREDIT_ANALYST), () -> this.applications.get(application.id())).route()
+			.get(0)
+			.remindedAt()).isNotNull();
+	}
+
+	@Test
+	void scheduledJobsHaveTwoThreadsSoASlowMailServerHoldsBackNoOtherJob() {
+		assertThat(this.scheduler.getPoolSize()).isEqualTo(2);
 	}
 
 	/** Who was reminded of this application (other tests' applications wait too). */

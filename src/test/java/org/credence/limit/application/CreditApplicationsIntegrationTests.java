@@ -238,6 +238,11 @@ class CreditApplicationsIntegrationTests {
 		// a temporary increase routes by the resulting limit: 200,000 + 1,900,000
 		CreditApplication temporary = apply(code, ApplicationType.TEMPORARY, "1900000");
 		assertThat(temporary.routingAmount()).isEqualByComparingTo("2100000");
+		// and its flags compare the same resulting limit with the recommendation
+		assertThat(temporary.aboveRecommendation())
+			.isEqualTo(temporary.routingAmount().compareTo(temporary.recommendation().amount()) > 0);
+		assertThat(temporary.aboveGradeMaximum())
+			.isEqualTo(temporary.routingAmount().compareTo(temporary.recommendation().gradeMaximum()) > 0);
 		assertThat(route(temporary)).containsExactly("CREDIT_ANALYST:1", "CREDIT_MANAGER:1", "COMMITTEE_MEMBER:2");
 	}
 

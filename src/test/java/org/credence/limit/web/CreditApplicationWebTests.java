@@ -1,6 +1,12 @@
 package org.credence.limit.web;
 
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+
 import org.credence.IntegrationTest;
+import org.credence.TestClock;
 import org.credence.assessment.Assessments;
 import org.credence.assessment.statement.FinancialStatements;
 import org.credence.customer.CustomerFixtures;
@@ -8,6 +14,11 @@ import org.credence.customer.Customers;
 import org.credence.identity.CurrentUser;
 import org.credence.identity.Role;
 import org.credence.identity.Users;
+import org.credence.limit.ApplicationType;
+import org.credence.limit.CreditApplication;
+import org.credence.limit.CreditApplication.Decision;
+import org.credence.limit.CreditApplicationRequest;
+import org.credence.limit.CreditApplications;
 import org.credence.limit.application.ApplicationFixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,6 +67,12 @@ class CreditApplicationWebTests {
 	@Autowired
 	CurrentUser currentUser;
 
+	@Autowired
+	CreditApplications applications;
+
+	@Autowired
+	TestClock clock;
+
 	ApplicationFixtures fixtures;
 
 	@BeforeEach
@@ -91,7 +108,10 @@ class CreditApplicationWebTests {
 				.content(body(code, "1500000")))
 			.andExpect(status().isCreated())
 			.andExpect(jsonPath("$.status").value("IN_APPROVAL"))
-			.andExpect(jsonPath("$.recommendation.amount").isNumber())
+			.andExpect(jsonPath("$.recommendation.amount").isString())
+			.andExpect(jsonPath("$.recommendation.gradeMaximum").isString())
+			.andExpect(jsonPath("$.amount").value("1500000.00"))
+			.andExpect(jsonPath("$.routingAmount").isString())
 			.andExpect(jsonPath("$.recommendation.termsDays").isNumber())
 			.andExpect(jsonPath("$.recommendation.basis").isString())
 			.andExpect(jsonPath("$.route[0].level").value(1))
@@ -221,6 +241,167 @@ class CreditApplicationWebTests {
 		this.mvc.perform(get("/limits/approval-matrix").with(page(manager)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("same bands again")));
+		// nothing is made up for a missing role or number of approvals
+		this.mvc.perform(put("/api/v1/approval-matrix").with(basic(manager))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(matrix.replace(
+					"{\"role\": \"CREDIT_ANALYST\", \"required\": 1}]},\n  {\"kind\": \"AMOUNT\", \"maxAmount\": 2000000",
+					"{\"required\": 1}]},\n  {\"kind\": \"AMOUNT\", \"maxAmount\": 2000000")
+				.replace("{\"role\": \"CREDIT_ANALYST\", \"required\": 1}]}\n]", "{\"role\": \"CREDIT_ANALYST\"}]}\n]")
+				.replace("{\"kind\": \"HIGH_RISK\", ", "{")))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field", hasItem("bands[0].steps[0].role")))
+			.andExpect(jsonPath("$.errors[*].field", hasItem("bands[4].steps[0].required")))
+			.andExpect(jsonPath("$.errors[*].field", hasItem("bands[3].kind")));
+		// an unknown kind from the form is a message beside the band, not an error page
+		this.mvc
+			.perform(post("/limits/approval-matrix").with(page(manager))
+				.with(csrf())
+				.param("kind", "AMOUNT", "NOPE")
+				.param("maxAmount", "500000", "")
+				.param("steps", "CREDIT_ANALYST:1", "CREDIT_ANALYST:1"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("NOPE 不是区间类型")));
+	}
+
+	@Test
+	void aLastApprovalTheLineCannotTakeIsExplainedBesideTheButtonsAndRefused() throws Exception {
+		String requester = this.fixtures.user(Role.CREDIT_ANALYST);
+		String analyst = this.fixtures.user(Role.CREDIT_ANALYST);
+		String approver = this.fixtures.user(Role.CREDIT_ANALYST);
+		String code = this.fixtures.rated(null).code();
+		LocalDate today = LocalDate.now(this.clock);
+		CreditApplication first = ApplicationFixtures.as(requester, List.of(Role.CREDIT_ANALYST),
+				() -> this.applications.submit(new CreditApplicationRequest(code, ApplicationType.NEW,
+						new BigDecimal("300000"), "CNY", 60, today.plusDays(3), "年度授信")));
+		ApplicationFixtures.as(analyst, List.of(Role.CREDIT_ANALYST),
+				() -> this.applications.decide(first.id(), Decision.APPROVE, "ok"));
+		CreditApplication increase = ApplicationFixtures.as(requester, List.of(Role.CREDIT_ANALYST),
+				() -> this.applications.submit(new CreditApplicationRequest(code, ApplicationType.INCREASE,
+						new BigDecimal("400000"), "CNY", 60, null, "增额")));
+		try {
+			this.clock.advance(Duration.ofDays(10));
+			String url = "/limits/applications/" + increase.id();
+			this.mvc.perform(get(url).with(page(approver)))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("id=\"approval-warning\"")))
+				.andExpect(content().string(not(containsString("id=\"approve\""))))
+				.andExpect(content().string(containsString("id=\"return\"")));
+			this.mvc
+				.perform(post(url + "/decisions").with(page(approver))
+					.with(csrf())
+					.param("decision", "APPROVE")
+					.param("comment", "同意"))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("id=\"decision-problem\"")));
+			this.mvc
+				.perform(post("/api/v1/credit-applications/{id}/decisions", increase.id()).with(basic(approver))
+					.contentType(MediaType.APPLICATION_JSON)
+					.content("{\"decision\": \"APPROVE\", \"comment\": \"同意\"}"))
+				.andExpect(status().isUnprocessableContent())
+				.andExpect(jsonPath("$.reason").value("CREDIT_LINE_EXPIRED"));
+		}
+		finally {
+			this.clock.reset();
+		}
+	}
+
+	@Test
+	void aRefusedFileOnTheFormCreatesNothingAndIsExplainedBesideTheField() throws Exception {
+		String requester = this.fixtures.user(Role.CREDIT_ANALYST);
+		String code = this.fixtures.rated(null).code();
+		this.mvc
+			.perform(multipart("/limits/applications")
+				.file(new MockMultipartFile("file", "报表.pdf", "application/pdf", "%PDF-1.4".getBytes()))
+				.file(new MockMultipartFile("file", "page.html", "text/html", "<b>".getBytes()))
+				.with(page(requester))
+				.with(csrf())
+				.param("customerCode", code)
+				.param("type", "NEW")
+				.param("amount", "200000")
+				.param("currency", "CNY")
+				.param("termsDays", "60")
+				.param("reason", "带附件的申请"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"file-error\"")))
+			.andExpect(content().string(containsString("page.html：不接受 text/html 类型的文件")))
+			.andExpect(content().string(containsString("带附件的申请")));
+		this.mvc.perform(get("/api/v1/credit-applications").param("customerCode", code).with(basic(requester)))
+			.andExpect(jsonPath("$.total").value(0));
+		String redirect = this.mvc
+			.perform(multipart("/limits/applications")
+				.file(new MockMultipartFile("file", "报表.pdf", "application/pdf", "%PDF-1.4".getBytes()))
+				.file(new MockMultipartFile("file", "", "application/octet-stream", new byte[0]))
+				.with(page(requester))
+				.with(csrf())
+				.param("customerCode", code)
+				.param("type", "NEW")
+				.param("amount", "200000")
+				.param("currency", "CNY")
+				.param("termsDays", "60")
+				.param("reason", "带附件的申请"))
+			.andExpect(status().is3xxRedirection())
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		this.mvc.perform(get(redirect).with(page(requester)))
+			.andExpect(content().string(containsString("报表.pdf")))
+			.andExpect(content().string(containsString("8 字节")));
+	}
+
+	@Test
+	void unknownCustomerOnTheFormIsAMessageAndAManagerCancelsOthersApplications() throws Exception {
+		String requester = this.fixtures.user(Role.CREDIT_ANALYST);
+		this.mvc.perform(get("/limits/applications/new").param("customer", "NO-SUCH-CUSTOMER").with(page(requester)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"customer-error\"")))
+			.andExpect(content().string(containsString("NO-SUCH-CUSTOMER")));
+
+		String code = this.fixtures.rated(null).code();
+		String redirect = this.mvc
+			.perform(post("/limits/applications").with(page(requester))
+				.with(csrf())
+				.param("customerCode", code)
+				.param("type", "NEW")
+				.param("amount", "300000")
+				.param("termsDays", "60")
+				.param("reason", "年度授信"))
+			.andExpect(status().is3xxRedirection())
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		String analyst = this.fixtures.user(Role.CREDIT_ANALYST);
+		this.mvc.perform(post(redirect + "/decisions").with(page(analyst))
+			.with(csrf())
+			.param("decision", "RETURN")
+			.param("comment", "请补充"));
+		// a rule refused on resubmission keeps what was typed
+		this.mvc
+			.perform(post(redirect + "/resubmission").with(page(requester))
+				.with(csrf())
+				.param("type", "INCREASE")
+				.param("amount", "777777")
+				.param("currency", "CNY")
+				.param("termsDays", "45")
+				.param("reason", "改为增额"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"problem\"")))
+			.andExpect(content().string(containsString("777777")))
+			.andExpect(content().string(containsString("改为增额")));
+
+		String manager = this.fixtures.user(Role.CREDIT_MANAGER);
+		this.mvc.perform(get(redirect).with(page(manager)))
+			.andExpect(content().string(containsString("id=\"cancel-as-manager\"")));
+		this.mvc.perform(post(redirect + "/cancellation").with(page(manager)).with(csrf()).param("reason", ""))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("撤销他人的申请须填写原因")));
+		this.mvc.perform(
+				post("/api/v1/credit-applications/{id}/cancellation", redirect.substring(redirect.lastIndexOf('/') + 1))
+					.with(basic(manager))
+					.contentType(MediaType.APPLICATION_JSON)
+					.content("{\"reason\": \"申请人已调岗\"}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("CANCELLED"));
 	}
 
 	@Test
