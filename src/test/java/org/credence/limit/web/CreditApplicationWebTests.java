@@ -405,6 +405,19 @@ class CreditApplicationWebTests {
 	}
 
 	@Test
+	void anUnratedCustomersFormSaysUnratedNotPrepaymentOnly() throws Exception {
+		String requester = this.fixtures.user(Role.CREDIT_ANALYST);
+		String code = this.fixtures.unrated(null).code();
+		this.mvc
+			.perform(get("/limits/applications/new").param("customer", code)
+				.with(page(requester))
+				.locale(java.util.Locale.ENGLISH))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Unrated")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("prepayment only"))));
+	}
+
+	@Test
 	void pagesShowTheFormTheApplicationTheListAndTheInbox() throws Exception {
 		String requester = this.fixtures.user(Role.CREDIT_ANALYST);
 		String analyst = this.fixtures.user(Role.CREDIT_ANALYST);
