@@ -53,35 +53,12 @@ public class ApplicationRepository {
 					   :basisEn, :resulting, :routing, :matrix, :round, :level, :since, :by, :created, :submitted)
 					returning id
 					""")
+			.params(changeable(row))
 			.param("code", row.customerCode())
 			.param("name", row.customerName())
 			.param("type", row.type().name())
-			.param("amount", row.amount())
-			.param("currency", row.currency())
-			.param("terms", row.termsDays())
-			.param("validTo", row.validTo())
-			.param("reason", row.reason())
-			.param("status", row.status().name())
-			.param("rated", row.rated())
-			.param("grade", row.grade())
-			.param("risk", row.riskClass())
-			.param("currentLimit", row.currentLimit())
-			.param("recAmount", row.recAmount())
-			.param("recCurrency", row.recCurrency())
-			.param("recTerms", row.recTermsDays())
-			.param("recMaxTerms", row.recMaxTermsDays())
-			.param("gradeMax", row.gradeMaximum())
-			.param("basisZh", row.recBasisZh())
-			.param("basisEn", row.recBasisEn())
-			.param("resulting", row.resultingLimit())
-			.param("routing", row.routingAmount())
-			.param("matrix", row.matrixVersion())
-			.param("round", row.round())
-			.param("level", row.currentLevel())
-			.param("since", ts(row.stepSince()))
 			.param("by", row.requestedBy())
 			.param("created", ts(row.createdAt()))
-			.param("submitted", ts(row.submittedAt()))
 			.query(Long.class)
 			.single();
 	}
@@ -100,34 +77,41 @@ public class ApplicationRepository {
 					  row_version = row_version + 1
 					where id = :id
 					""")
+			.params(changeable(row))
 			.param("id", row.id())
-			.param("amount", row.amount())
-			.param("currency", row.currency())
-			.param("terms", row.termsDays())
-			.param("validTo", row.validTo())
 			.param("effective", row.effectiveFrom())
-			.param("reason", row.reason())
-			.param("status", row.status().name())
-			.param("rated", row.rated())
-			.param("grade", row.grade())
-			.param("risk", row.riskClass())
-			.param("currentLimit", row.currentLimit())
-			.param("recAmount", row.recAmount())
-			.param("recCurrency", row.recCurrency())
-			.param("recTerms", row.recTermsDays())
-			.param("recMaxTerms", row.recMaxTermsDays())
-			.param("gradeMax", row.gradeMaximum())
-			.param("basisZh", row.recBasisZh())
-			.param("basisEn", row.recBasisEn())
-			.param("resulting", row.resultingLimit())
-			.param("routing", row.routingAmount())
-			.param("matrix", row.matrixVersion())
-			.param("round", row.round())
-			.param("level", row.currentLevel())
-			.param("since", ts(row.stepSince()))
-			.param("submitted", ts(row.submittedAt()))
 			.param("decided", ts(row.decidedAt()))
 			.update();
+	}
+
+	/** The parameters an insert and an update of an application both bind. */
+	private static Map<String, @Nullable Object> changeable(ApplicationRow row) {
+		Map<String, @Nullable Object> params = new HashMap<>();
+		params.put("amount", row.amount());
+		params.put("currency", row.currency());
+		params.put("terms", row.termsDays());
+		params.put("validTo", row.validTo());
+		params.put("reason", row.reason());
+		params.put("status", row.status().name());
+		params.put("rated", row.rated());
+		params.put("grade", row.grade());
+		params.put("risk", row.riskClass());
+		params.put("currentLimit", row.currentLimit());
+		params.put("recAmount", row.recAmount());
+		params.put("recCurrency", row.recCurrency());
+		params.put("recTerms", row.recTermsDays());
+		params.put("recMaxTerms", row.recMaxTermsDays());
+		params.put("gradeMax", row.gradeMaximum());
+		params.put("basisZh", row.recBasisZh());
+		params.put("basisEn", row.recBasisEn());
+		params.put("resulting", row.resultingLimit());
+		params.put("routing", row.routingAmount());
+		params.put("matrix", row.matrixVersion());
+		params.put("round", row.round());
+		params.put("level", row.currentLevel());
+		params.put("since", ts(row.stepSince()));
+		params.put("submitted", ts(row.submittedAt()));
+		return params;
 	}
 
 	public Optional<ApplicationRow> find(long id) {
