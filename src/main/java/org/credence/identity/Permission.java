@@ -69,7 +69,15 @@ public enum Permission {
 	/** Suspend and reinstate credit lines; set group limits. */
 	CREDIT_LINE_MANAGE("limit:lines"),
 	/** Record collateral and guarantees and release them. */
-	COLLATERAL_MANAGE("limit:collateral");
+	COLLATERAL_MANAGE("limit:collateral"),
+	/** A customer's exposure and credit checks, and the credit-hold queue (read). */
+	EXPOSURE_READ("exposure:read"),
+	/** Asking for a credit check of an order, and cancelling one. */
+	CREDIT_CHECK("exposure:check"),
+	/** Releasing and rejecting held orders, special approvals (信用特批). */
+	HOLD_DECIDE("exposure:holds"),
+	/** Setting the credit check rules. */
+	CHECK_RULES_MANAGE("exposure:rules");
 
 	private final String authority;
 

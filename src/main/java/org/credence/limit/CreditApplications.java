@@ -465,6 +465,25 @@ public class CreditApplications {
 			.map(this::view);
 	}
 
+	/**
+	 * The roles whose approval the approval matrix in force asks for an amount, one entry
+	 * per approver (the committee's two members are two entries): what a credit
+	 * application for that resulting amount would need, and what the exposure module asks
+	 * of a special approval (信用特批) of an excess over the limit.
+	 * @param highRisk a high-risk or unrated customer
+	 */
+	@Transactional(readOnly = true)
+	public List<Role> approversFor(BigDecimal amount, boolean highRisk) {
+		Band band = ApprovalMatrix.route(this.matrix.active(), false, highRisk, amount);
+		List<Role> roles = new ArrayList<>();
+		for (ApprovalMatrix.StepRule step : band.steps()) {
+			for (int i = 0; i < step.required(); i++) {
+				roles.add(step.role());
+			}
+		}
+		return List.copyOf(roles);
+	}
+
 	/** How many applications wait for the caller's decision (the inbox count). */
 	@Transactional(readOnly = true)
 	public long countAssignedToMe() {

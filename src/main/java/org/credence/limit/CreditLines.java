@@ -28,6 +28,7 @@ import org.credence.limit.line.StoredIncrease;
 import org.credence.receivable.FxRates;
 import org.credence.shared.InvalidInputException;
 import org.credence.shared.InvalidInputException.FieldProblem;
+import org.credence.shared.Money;
 import org.credence.shared.NotFoundException;
 import org.credence.shared.RuleViolationException;
 import org.jspecify.annotations.Nullable;
@@ -91,6 +92,15 @@ public class CreditLines {
 	 * @throws NotFoundException when the customer does not exist or is outside the
 	 * caller's data scope
 	 */
+	/**
+	 * The limit of a customer group (集团额度) in force, in its currency; empty when none is
+	 * set. Not scoped: the figure is what the credit check holds the group to.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Money> groupLimit(String groupCode) {
+		return this.lines.groupLimit(groupCode);
+	}
+
 	@Transactional(readOnly = true)
 	public Optional<CreditLine> current(String customerCode) {
 		return asOf(customerCode, today());

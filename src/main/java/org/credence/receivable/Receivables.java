@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +13,9 @@ import java.util.function.Function;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import org.credence.customer.CustomerDetails;
@@ -107,6 +112,7 @@ public class Receivables {
 		BigDecimal amount = Entries.amount("amount", entry.amount(), problems);
 		String currency = Entries.currency("currency", entry.currency(), problems);
 		LocalDate orderDate = Entries.date("orderDate", entry.orderDate(), problems);
+		LocalDate deliveryDate = entry.deliveryDate();
 		OrderStatus status = entry.status() == null ? OrderStatus.OPEN : entry.status();
 		Entries.requireNone(problems);
 		CustomerDetails customer = this.customers.get(code);
@@ -119,13 +125,18 @@ public class Receivables {
 					|| !order.orderDate().equals(orderDate)) {
 				throw new ConflictException("receivable.external-id.conflict", externalId);
 			}
-			if (order.status() == status) {
+			if (order.status() == status && Objects.equals(order.deliveryDate(), deliveryDate)) {
 				return new Recorded<>(order, false);
 			}
-			this.ledger.changeOrderStatus(order.id(), status);
+			this.ledger.changeOrder(order.id(), status, deliveryDate);
 			Order changed = this.ledger.orderByExternalId(externalId).orElseThrow();
-			this.auditTrail.record(AuditRecord.changed(customer.auditSubject(), "order", number,
-					Map.of("status", order.status().name()), Map.of("status", status.name())));
+			Map<String, Object> before = new LinkedHashMap<>();
+			before.put("status", order.status().name());
+			before.put("deliveryDate", Objects.toString(order.deliveryDate(), null));
+			Map<String, Object> after = new LinkedHashMap<>();
+			after.put("status", status.name());
+			after.put("deliveryDate", Objects.toString(deliveryDate, null));
+			this.auditTrail.record(AuditRecord.changed(customer.auditSubject(), "order", number, before, after));
 			publish(changed);
 			return new Recorded<>(changed, false);
 		}
@@ -134,7 +145,7 @@ public class Receivables {
 		}
 		BigDecimal rate = this.fxRates.rateOn(currency, orderDate);
 		try {
-			this.ledger.insertOrder(externalId, code, number, amount, currency, rate, orderDate, status,
+			this.ledger.insertOrder(externalId, code, number, amount, currency, rate, orderDate, deliveryDate, status,
 					this.currentUser.username(), this.clock.instant());
 		}
 		catch (DuplicateKeyException ex) {
@@ -147,6 +158,7 @@ public class Receivables {
 		after.put("currency", currency);
 		after.put("fxRate", rate.toPlainString());
 		after.put("orderDate", orderDate.toString());
+		after.put("deliveryDate", Objects.toString(deliveryDate, null));
 		after.put("status", status.name());
 		this.auditTrail.record(AuditRecord.created(customer.auditSubject(), "order", number, after));
 		publish(order);
@@ -155,7 +167,7 @@ public class Receivables {
 
 	private void publish(Order order) {
 		this.events.publishEvent(new OrderRecorded(order.customerCode(), order.number(), order.amount(),
-				order.currency(), order.companyOpenAmount(), order.orderDate(), order.status()));
+				order.currency(), order.companyOpenAmount(), order.orderDate(), order.status(), order.deliveryDate()));
 	}
 
 	// invoices
@@ -737,6 +749,62 @@ public class Receivables {
 				this.agingRepository.unappliedCash(List.of(customerCode), asOf).getOrDefault(customerCode, zero),
 				orders);
 	}
+
+	/**
+	 * The receivable side of exposure, on a day, of the customers given (of every
+	 * customer when {@code customerCodes} is null), in company currency: open invoices per
+	 * due date, open orders per delivery date, unapplied cash. Customers with nothing open
+	 * are left out. For the exposure module, which keeps these figures per customer; runs
+	 * with the caller's receivable permission but without a data scope, as the figures are
+	 * kept for every customer.
+	 */
+	@Transactional(readOnly = true)
+	public Map<String, ReceivableExposure> exposures(java.util.@Nullable Collection<String> customerCodes,
+			LocalDate asOf) {
+		requireRead();
+		List<String> codes = customerCodes == null ? null : List.copyOf(customerCodes);
+		String currency = this.fxRates.companyCurrency();
+		Map<String, TreeMap<LocalDate, BigDecimal>> dues = new HashMap<>();
+		Map<String, LocalDate> oldest = new HashMap<>();
+		for (OpenItem item : this.agingRepository.openItems(codes, asOf)) {
+			dues.computeIfAbsent(item.customerCode(), c -> new TreeMap<>())
+				.merge(item.dueDate(), item.companyOpenAmount(), BigDecimal::add);
+			oldest.merge(item.customerCode(), item.issueDate(), (a, b) -> a.isBefore(b) ? a : b);
+		}
+		Map<String, Map<Optional<LocalDate>, BigDecimal>> orders = new HashMap<>();
+		for (LedgerRepository.OpenOrderRow row : this.ledger.openOrders(codes)) {
+			if (row.companyOpenAmount().signum() > 0) {
+				orders.computeIfAbsent(row.customerCode(), c -> new TreeMap<>(ORDER_DELIVERY))
+					.merge(Optional.ofNullable(row.deliveryDate()), row.companyOpenAmount(),
+							BigDecimal::add);
+			}
+		}
+		Map<String, BigDecimal> unapplied = this.agingRepository.unappliedCash(codes, asOf);
+		Set<String> all = new TreeSet<>(dues.keySet());
+		all.addAll(orders.keySet());
+		all.addAll(unapplied.keySet());
+		Map<String, ReceivableExposure> exposures = new LinkedHashMap<>();
+		for (String code : all) {
+			List<ReceivableExposure.Due> due = dues.getOrDefault(code, new TreeMap<>())
+				.entrySet()
+				.stream()
+				.map(e -> new ReceivableExposure.Due(e.getKey(), e.getValue()))
+				.toList();
+			List<ReceivableExposure.OrderDue> open = orders.getOrDefault(code, Map.of())
+				.entrySet()
+				.stream()
+				.map(e -> new ReceivableExposure.OrderDue(e.getKey().orElse(null), e.getValue()))
+				.toList();
+			exposures.put(code, new ReceivableExposure(code, currency, due, open,
+					unapplied.getOrDefault(code, BigDecimal.ZERO.setScale(2)), oldest.get(code)));
+		}
+		return exposures;
+	}
+
+	/** Orders without a delivery date first, then by delivery date. */
+	private static final Comparator<Optional<LocalDate>> ORDER_DELIVERY = Comparator
+		.comparing((Optional<LocalDate> d) -> d.orElse(null),
+				Comparator.nullsFirst(Comparator.naturalOrder()));
 
 	// internals
 

@@ -25,7 +25,7 @@ class OrderImporter extends LedgerRowImporter<OrderEntry> {
 	static final String KIND = "orders";
 
 	private static final List<String> FIELDS = List.of("externalId", "customerCode", "number", "amount", "currency",
-			"orderDate", "status");
+			"orderDate", "status", "deliveryDate");
 
 	private static final Set<String> REQUIRED = Set.of("externalId", "customerCode", "number", "amount", "currency",
 			"orderDate");
@@ -45,7 +45,8 @@ class OrderImporter extends LedgerRowImporter<OrderEntry> {
 		return new OrderEntry(row.text("externalId"), row.text("customerCode"), row.text("number"),
 				row.decimal("amount"), row.text("currency"), row.date("orderDate"),
 				row.choice("status", text -> this.labels.parse(OrderStatus.class, "order-status", text),
-						EnumLabels.codes(OrderStatus.values())));
+						EnumLabels.codes(OrderStatus.values())),
+				row.date("deliveryDate"));
 	}
 
 	@Override

@@ -26,6 +26,7 @@ import org.credence.identity.Permission;
 import org.credence.limit.CreditLine;
 import org.credence.limit.CreditLineStatus;
 import org.credence.limit.CreditLines;
+import org.credence.limit.GroupLimitChanged;
 import org.credence.receivable.FxRate;
 import org.credence.receivable.FxRates;
 import org.credence.shared.InvalidInputException;
@@ -34,6 +35,7 @@ import org.credence.shared.NotFoundException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -60,10 +62,13 @@ public class GroupLimits {
 
 	private final AuditTrail auditTrail;
 
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
 	GroupLimits(JdbcClient jdbc, CreditLines lines, Customers customers, FxRates fxRates, CurrentUser currentUser,
-			AuditTrail auditTrail, Clock clock) {
+			AuditTrail auditTrail, ApplicationEventPublisher events, Clock clock) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.lines = lines;
 		this.customers = customers;
@@ -170,6 +175,7 @@ public class GroupLimits {
 		this.auditTrail.record(new AuditRecord("group/" + groupCode, "group-limit", groupCode,
 				before.isEmpty() ? "CREATED" : "CHANGED", before.map(Stored::state).orElse(null), after,
 				reason.strip()));
+		this.events.publishEvent(new GroupLimitChanged(groupCode, amount, code));
 		return forGroup(groupCode);
 	}
 

@@ -23,6 +23,20 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class LineRepository {
 
+	/** The group's latest limit, unless that latest change removed it. */
+	public java.util.Optional<org.credence.shared.Money> groupLimit(String groupCode) {
+		return this.jdbc.sql("""
+				select amount, currency from credit_limit.group_limit where group_code = :group order by id desc limit 1
+				""")
+			.param("group", groupCode)
+			.query((rs, n) -> rs.getBigDecimal("amount") == null ? null
+					: org.credence.shared.Money.of(rs.getBigDecimal("amount"), rs.getString("currency")))
+			.list()
+			.stream()
+			.filter(java.util.Objects::nonNull)
+			.findFirst();
+	}
+
 	private static final String VERSION_ORDER = "effective_from, id";
 
 	private final JdbcClient jdbc;

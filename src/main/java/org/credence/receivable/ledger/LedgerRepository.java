@@ -90,6 +90,34 @@ public class LedgerRepository {
 			.optional();
 	}
 
+	/**
+	 * The open value of every open order of the customers given (of every customer when
+	 * {@code customerCodes} is null), in company currency at each order's rate, summed
+	 * per customer and delivery date.
+	 */
+	public List<OpenOrderRow> openOrders(java.util.@Nullable Collection<String> customerCodes) {
+		String filter = customerCodes == null ? "" : " and o.customer_code = any(:codes)";
+		var query = this.jdbc.sql("""
+				select o.customer_code, o.delivery_date, o.fx_rate,
+				       o.amount - coalesce((select sum(i.amount) from receivable.invoice i
+				                            where i.order_number = o.number and i.currency = o.currency), 0) as open_amount
+				from receivable.sales_order o
+				where o.status = 'OPEN'%s
+				""".formatted(filter));
+		if (customerCodes != null) {
+			query = query.param("codes", customerCodes.toArray(String[]::new));
+		}
+		return query.query((rs, n) -> new OpenOrderRow(rs.getString("customer_code"),
+				rs.getObject("delivery_date", LocalDate.class),
+				org.credence.receivable.Conversion.toCompany(rs.getBigDecimal("open_amount").max(BigDecimal.ZERO),
+						rs.getBigDecimal("fx_rate"))))
+			.list();
+	}
+
+	/** One open order's value not invoiced yet, in company currency. */
+	public record OpenOrderRow(String customerCode, @Nullable LocalDate deliveryDate, BigDecimal companyOpenAmount) {
+	}
+
 	public List<Order> orders(String customerCode) {
 		return this.jdbc.sql(ORDER + " where o.customer_code = :code order by o.order_date desc, o.number desc")
 			.param("code", customerCode)
@@ -98,12 +126,14 @@ public class LedgerRepository {
 	}
 
 	public long insertOrder(String externalId, String customerCode, String number, BigDecimal amount, String currency,
-			BigDecimal rate, LocalDate orderDate, OrderStatus status, String by, Instant at) {
+			BigDecimal rate, LocalDate orderDate, @Nullable LocalDate deliveryDate, OrderStatus status, String by,
+			Instant at) {
 		return this.jdbc
 			.sql("""
 					insert into receivable.sales_order
-					  (external_id, customer_code, number, amount, currency, fx_rate, order_date, status, recorded_by, recorded_at)
-					values (:externalId, :code, :number, :amount, :currency, :rate, :date, :status, :by, :at)
+					  (external_id, customer_code, number, amount, currency, fx_rate, order_date, delivery_date, status,
+					   recorded_by, recorded_at)
+					values (:externalId, :code, :number, :amount, :currency, :rate, :date, :deliveryDate, :status, :by, :at)
 					returning id
 					""")
 			.param("externalId", externalId)
@@ -113,6 +143,7 @@ public class LedgerRepository {
 			.param("currency", currency)
 			.param("rate", rate)
 			.param("date", orderDate)
+			.param("deliveryDate", deliveryDate)
 			.param("status", status.name())
 			.param("by", by)
 			.param("at", timestamp(at))
@@ -120,9 +151,10 @@ public class LedgerRepository {
 			.single();
 	}
 
-	public void changeOrderStatus(long id, OrderStatus status) {
-		this.jdbc.sql("update receivable.sales_order set status = :status where id = :id")
+	public void changeOrder(long id, OrderStatus status, @Nullable LocalDate deliveryDate) {
+		this.jdbc.sql("update receivable.sales_order set status = :status, delivery_date = :deliveryDate where id = :id")
 			.param("status", status.name())
+			.param("deliveryDate", deliveryDate)
 			.param("id", id)
 			.update();
 	}
@@ -503,7 +535,8 @@ public class LedgerRepository {
 				: BigDecimal.ZERO.setScale(2);
 		return new Order(rs.getLong("id"), rs.getString("external_id"), rs.getString("customer_code"),
 				rs.getString("number"), amount, rs.getString("currency"), rate(rs),
-				rs.getObject("order_date", LocalDate.class), status, invoiced, open, instant(rs, "recorded_at"));
+				rs.getObject("order_date", LocalDate.class), status, invoiced, open, instant(rs, "recorded_at"),
+				rs.getObject("delivery_date", LocalDate.class));
 	}
 
 	private static Invoice invoice(ResultSet rs, int row) throws SQLException {

@@ -186,7 +186,7 @@ class LedgerApiController {
 
 	record OrderRequest(@Nullable String externalId, @Nullable String customerCode, @Nullable String number,
 			@Nullable BigDecimal amount, @Nullable String currency, @Nullable LocalDate orderDate,
-			@Nullable String status) {
+			@Nullable String status, @Nullable LocalDate deliveryDate) {
 
 		OrderEntry toEntry() {
 			OrderStatus parsed = null;
@@ -199,7 +199,7 @@ class LedgerApiController {
 				}
 			}
 			return new OrderEntry(this.externalId, this.customerCode, this.number, this.amount, this.currency,
-					this.orderDate, parsed);
+					this.orderDate, parsed, this.deliveryDate);
 		}
 
 	}

@@ -36,12 +36,13 @@ final class LedgerJson {
 			@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal fxRate, LocalDate orderDate, String status,
 			@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal invoicedAmount,
 			@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal openAmount,
-			@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal companyOpenAmount, Instant recordedAt) {
+			@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal companyOpenAmount, Instant recordedAt,
+			@Nullable LocalDate deliveryDate) {
 
 		static OrderJson of(Order o) {
 			return new OrderJson(o.externalId(), o.customerCode(), o.number(), o.amount(), o.currency(), o.fxRate(),
 					o.orderDate(), o.status().name(), o.invoicedAmount(), o.openAmount(), o.companyOpenAmount(),
-					o.recordedAt());
+					o.recordedAt(), o.deliveryDate());
 		}
 
 	}
