@@ -212,6 +212,14 @@ class CustomerRepository {
 	/**
 	 * Of these codes, those of customers that exist (and that the owner owns, if given).
 	 */
+	List<String> codes(@Nullable String ownerScope) {
+		return this.jdbc.sql(
+				"select code from customer.customer where (cast(:owner as varchar) is null or owner_username = :owner) order by code")
+			.param("owner", ownerScope)
+			.query(String.class)
+			.list();
+	}
+
 	java.util.Set<String> known(java.util.Collection<String> codes, @Nullable String ownerScope) {
 		return new java.util.HashSet<>(this.jdbc
 			.sql("select code from customer.customer where code = any(:codes)"

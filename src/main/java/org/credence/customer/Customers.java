@@ -271,6 +271,16 @@ public class Customers {
 	}
 
 	/**
+	 * The codes of every customer within the caller's data scope, in code order: for work
+	 * over the whole portfolio (rebuilding figures kept per customer).
+	 */
+	@Transactional(readOnly = true)
+	public List<String> allCodes() {
+		requireRead();
+		return this.repository.codes(this.currentUser.ownerScope().orElse(null));
+	}
+
+	/**
 	 * A customer's rating as the assessment module decided it.
 	 *
 	 * @param riskClass LOW, MEDIUM or HIGH

@@ -9,8 +9,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The receivable side of a customer's exposure on a day, in company currency, in a form
  * that stays true as days pass: open invoices summed per due date (so what is overdue,
- * and by how long, can be read for any later day until the next document arrives) and open
- * orders summed per delivery date.
+ * and by how long, can be read for any later day until the next document arrives) and
+ * open orders summed per delivery date.
  *
  * @param dues every open invoice's open amount, summed per due date, earliest first
  * @param orders every open order's value not yet invoiced, summed per delivery date,
@@ -31,7 +31,10 @@ public record ReceivableExposure(String customerCode, String currency, List<Due>
 	public record Due(LocalDate dueDate, BigDecimal amount) {
 	}
 
-	/** What open orders to be delivered on {@code deliveryDate} (absent: not said) are worth. */
+	/**
+	 * What open orders to be delivered on {@code deliveryDate} (absent: not said) are
+	 * worth.
+	 */
 	public record OrderDue(@Nullable LocalDate deliveryDate, BigDecimal amount) {
 	}
 

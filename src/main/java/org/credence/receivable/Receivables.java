@@ -752,11 +752,11 @@ public class Receivables {
 
 	/**
 	 * The receivable side of exposure, on a day, of the customers given (of every
-	 * customer when {@code customerCodes} is null), in company currency: open invoices per
-	 * due date, open orders per delivery date, unapplied cash. Customers with nothing open
-	 * are left out. For the exposure module, which keeps these figures per customer; runs
-	 * with the caller's receivable permission but without a data scope, as the figures are
-	 * kept for every customer.
+	 * customer when {@code customerCodes} is null), in company currency: open invoices
+	 * per due date, open orders per delivery date, unapplied cash. Customers with nothing
+	 * open are left out. For the exposure module, which keeps these figures per customer;
+	 * runs with the caller's receivable permission but without a data scope, as the
+	 * figures are kept for every customer.
 	 */
 	@Transactional(readOnly = true)
 	public Map<String, ReceivableExposure> exposures(java.util.@Nullable Collection<String> customerCodes,
@@ -775,8 +775,7 @@ public class Receivables {
 		for (LedgerRepository.OpenOrderRow row : this.ledger.openOrders(codes)) {
 			if (row.companyOpenAmount().signum() > 0) {
 				orders.computeIfAbsent(row.customerCode(), c -> new TreeMap<>(ORDER_DELIVERY))
-					.merge(Optional.ofNullable(row.deliveryDate()), row.companyOpenAmount(),
-							BigDecimal::add);
+					.merge(Optional.ofNullable(row.deliveryDate()), row.companyOpenAmount(), BigDecimal::add);
 			}
 		}
 		Map<String, BigDecimal> unapplied = this.agingRepository.unappliedCash(codes, asOf);
@@ -803,8 +802,7 @@ public class Receivables {
 
 	/** Orders without a delivery date first, then by delivery date. */
 	private static final Comparator<Optional<LocalDate>> ORDER_DELIVERY = Comparator
-		.comparing((Optional<LocalDate> d) -> d.orElse(null),
-				Comparator.nullsFirst(Comparator.naturalOrder()));
+		.comparing((Optional<LocalDate> d) -> d.orElse(null), Comparator.nullsFirst(Comparator.naturalOrder()));
 
 	// internals
 

@@ -97,20 +97,23 @@ public class LedgerRepository {
 	 */
 	public List<OpenOrderRow> openOrders(java.util.@Nullable Collection<String> customerCodes) {
 		String filter = customerCodes == null ? "" : " and o.customer_code = any(:codes)";
-		var query = this.jdbc.sql("""
-				select o.customer_code, o.delivery_date, o.fx_rate,
-				       o.amount - coalesce((select sum(i.amount) from receivable.invoice i
-				                            where i.order_number = o.number and i.currency = o.currency), 0) as open_amount
-				from receivable.sales_order o
-				where o.status = 'OPEN'%s
-				""".formatted(filter));
+		var query = this.jdbc
+			.sql("""
+					select o.customer_code, o.delivery_date, o.fx_rate,
+					       o.amount - coalesce((select sum(i.amount) from receivable.invoice i
+					                            where i.order_number = o.number and i.currency = o.currency), 0) as open_amount
+					from receivable.sales_order o
+					where o.status = 'OPEN'%s
+					"""
+				.formatted(filter));
 		if (customerCodes != null) {
 			query = query.param("codes", customerCodes.toArray(String[]::new));
 		}
-		return query.query((rs, n) -> new OpenOrderRow(rs.getString("customer_code"),
-				rs.getObject("delivery_date", LocalDate.class),
-				org.credence.receivable.Conversion.toCompany(rs.getBigDecimal("open_amount").max(BigDecimal.ZERO),
-						rs.getBigDecimal("fx_rate"))))
+		return query
+			.query((rs, n) -> new OpenOrderRow(rs.getString("customer_code"),
+					rs.getObject("delivery_date", LocalDate.class),
+					org.credence.receivable.Conversion.toCompany(rs.getBigDecimal("open_amount").max(BigDecimal.ZERO),
+							rs.getBigDecimal("fx_rate"))))
 			.list();
 	}
 
@@ -128,14 +131,13 @@ public class LedgerRepository {
 	public long insertOrder(String externalId, String customerCode, String number, BigDecimal amount, String currency,
 			BigDecimal rate, LocalDate orderDate, @Nullable LocalDate deliveryDate, OrderStatus status, String by,
 			Instant at) {
-		return this.jdbc
-			.sql("""
-					insert into receivable.sales_order
-					  (external_id, customer_code, number, amount, currency, fx_rate, order_date, delivery_date, status,
-					   recorded_by, recorded_at)
-					values (:externalId, :code, :number, :amount, :currency, :rate, :date, :deliveryDate, :status, :by, :at)
-					returning id
-					""")
+		return this.jdbc.sql("""
+				insert into receivable.sales_order
+				  (external_id, customer_code, number, amount, currency, fx_rate, order_date, delivery_date, status,
+				   recorded_by, recorded_at)
+				values (:externalId, :code, :number, :amount, :currency, :rate, :date, :deliveryDate, :status, :by, :at)
+				returning id
+				""")
 			.param("externalId", externalId)
 			.param("code", customerCode)
 			.param("number", number)
@@ -152,7 +154,8 @@ public class LedgerRepository {
 	}
 
 	public void changeOrder(long id, OrderStatus status, @Nullable LocalDate deliveryDate) {
-		this.jdbc.sql("update receivable.sales_order set status = :status, delivery_date = :deliveryDate where id = :id")
+		this.jdbc
+			.sql("update receivable.sales_order set status = :status, delivery_date = :deliveryDate where id = :id")
 			.param("status", status.name())
 			.param("deliveryDate", deliveryDate)
 			.param("id", id)
