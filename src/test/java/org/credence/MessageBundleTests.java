@@ -22,7 +22,7 @@ class MessageBundleTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "app", "identity", "customer", "customer-activity", "integration", "receivable",
 			"receivable-statement", "assessment-model", "assessment-statement", "assessment", "limit", "limit-policy",
-			"limit-line" })
+			"limit-line", "exposure", "exposure-pages" })
 	void everyKeyExistsInBothLanguages(String bundle) throws IOException {
 		Properties english = load("messages/" + bundle + ".properties");
 		Properties chinese = load("messages/" + bundle + "_zh_CN.properties");
