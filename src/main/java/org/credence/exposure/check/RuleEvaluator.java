@@ -74,7 +74,8 @@ public final class RuleEvaluator {
 			limitRule(reasons, rules, ReasonCode.LIMIT_EXCEEDED, rules.limitExceeded(), after, limit, amount,
 					figures.total());
 			if (after.compareTo(limit) <= 0 && limit.signum() > 0) {
-				// compared exactly; shown rounded down, so 89.999 % is neither a warning nor "90.00 %"
+				// compared exactly; shown rounded down, so 89.999 % is neither a warning
+				// nor "90.00 %"
 				BigDecimal share = after.multiply(HUNDRED).divide(limit, 2, RoundingMode.DOWN);
 				if (after.multiply(HUNDRED).compareTo(rules.utilisationPercent().multiply(limit)) >= 0) {
 					add(reasons, ReasonCode.UTILISATION_HIGH, rules.utilisationMode(), share,
