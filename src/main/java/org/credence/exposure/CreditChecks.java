@@ -59,7 +59,7 @@ public class CreditChecks {
 
 	private final PositionKeeper keeper;
 
-	private final CheckRules rules;
+	private final CheckRuleVersions rules;
 
 	private final Customers customers;
 
@@ -70,7 +70,7 @@ public class CreditChecks {
 	private final Clock clock;
 
 	CreditChecks(CheckRepository checks, HoldRepository holds, PositionRepository positions, PositionKeeper keeper,
-			CheckRules rules, Customers customers, FxRates fxRates, CurrentUser currentUser, Clock clock) {
+			CheckRuleVersions rules, Customers customers, FxRates fxRates, CurrentUser currentUser, Clock clock) {
 		this.checks = checks;
 		this.holds = holds;
 		this.positions = positions;
@@ -130,7 +130,7 @@ public class CreditChecks {
 		LocalDate today = today();
 		BigDecimal rate = currency.equals(company) ? BigDecimal.ONE : this.fxRates.rateOn(currency, today);
 		BigDecimal companyAmount = Conversion.toCompany(orderAmount, rate);
-		CheckRules.Version rules = this.rules.inForce();
+		CheckRuleVersions.Version rules = this.rules.inForce();
 		Locked locked = lock(code);
 		// under the lock: a check of the same order that ran meanwhile counts
 		Optional<CreditCheck> current = this.checks.byOrderRef(orderRef, company);

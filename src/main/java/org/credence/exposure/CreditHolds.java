@@ -61,7 +61,7 @@ public class CreditHolds {
 
 	private final CreditChecks creditChecks;
 
-	private final CheckRules rules;
+	private final CheckRuleVersions rules;
 
 	private final CreditApplications applications;
 
@@ -78,7 +78,7 @@ public class CreditHolds {
 	private final Clock clock;
 
 	CreditHolds(HoldRepository holds, CheckRepository checks, PositionRepository positions, CreditChecks creditChecks,
-			CheckRules rules, CreditApplications applications, Customers customers, FxRates fxRates,
+			CheckRuleVersions rules, CreditApplications applications, Customers customers, FxRates fxRates,
 			CurrentUser currentUser, AuditTrail auditTrail, ApplicationEventPublisher events, Clock clock) {
 		this.holds = holds;
 		this.checks = checks;

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.credence.exposure.CheckRuleSet;
-import org.credence.exposure.CheckRules;
+import org.credence.exposure.CheckRuleVersions;
 import org.credence.exposure.CreditCheck;
 import org.credence.exposure.CreditCheckRequest;
 import org.credence.exposure.CreditChecks;
@@ -51,11 +51,11 @@ class ExposureApiController {
 
 	private final CreditHolds holds;
 
-	private final CheckRules rules;
+	private final CheckRuleVersions rules;
 
 	private final ReasonTexts texts;
 
-	ExposureApiController(Exposures exposures, CreditChecks checks, CreditHolds holds, CheckRules rules,
+	ExposureApiController(Exposures exposures, CreditChecks checks, CreditHolds holds, CheckRuleVersions rules,
 			ReasonTexts texts) {
 		this.exposures = exposures;
 		this.checks = checks;
@@ -229,7 +229,7 @@ class ExposureApiController {
 
 	record RulesJson(int version, CheckRuleSet rules, @Nullable String note, String createdBy, Instant createdAt) {
 
-		static RulesJson of(CheckRules.Version v) {
+		static RulesJson of(CheckRuleVersions.Version v) {
 			return new RulesJson(v.version(), v.rules(), v.note(), v.createdBy(), v.createdAt());
 		}
 

@@ -22,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  * manager saves a version the {@linkplain CheckRuleSet#defaults() defaults} apply.
  */
 @Service
-public class CheckRules {
+public class CheckRuleVersions {
 
 	private final RulesRepository repository;
 
@@ -32,7 +32,7 @@ public class CheckRules {
 
 	private final Clock clock;
 
-	CheckRules(RulesRepository repository, CurrentUser currentUser, AuditTrail auditTrail, Clock clock) {
+	CheckRuleVersions(RulesRepository repository, CurrentUser currentUser, AuditTrail auditTrail, Clock clock) {
 		this.repository = repository;
 		this.currentUser = currentUser;
 		this.auditTrail = auditTrail;
