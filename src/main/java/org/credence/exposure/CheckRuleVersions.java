@@ -73,8 +73,11 @@ public class CheckRuleVersions {
 	 * @throws org.credence.shared.InvalidInputException naming each wrong field
 	 */
 	@Transactional
-	public Version save(CheckRuleSet rules, @Nullable String note) {
+	public Version save(@Nullable CheckRuleSet rules, @Nullable String note) {
 		this.currentUser.require(Permission.CHECK_RULES_MANAGE);
+		if (rules == null) {
+			throw new org.credence.shared.InvalidInputException("rules", "exposure.rules.required");
+		}
 		rules.validated();
 		if (note != null && note.strip().length() > 1000) {
 			throw new org.credence.shared.InvalidInputException("note", "exposure.rules.note.too-long", 1000);

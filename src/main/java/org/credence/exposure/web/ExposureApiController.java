@@ -18,7 +18,6 @@ import org.credence.exposure.CreditHolds;
 import org.credence.exposure.Exposure;
 import org.credence.exposure.Exposures;
 import org.credence.exposure.Reason;
-import org.credence.shared.InvalidInputException;
 import org.credence.shared.PageResult;
 import org.credence.shared.Paging;
 import org.jspecify.annotations.Nullable;
@@ -151,9 +150,6 @@ class ExposureApiController {
 			description = "The whole rule set, as GET returns it under rules, plus an optional note. Each rule is OFF, "
 					+ "WARN or BLOCK. 400 names each wrong field.")
 	RulesJson saveRules(@RequestBody RulesRequest request) {
-		if (request.rules() == null) {
-			throw new InvalidInputException("rules", "exposure.rules.required");
-		}
 		return RulesJson.of(this.rules.save(request.rules(), request.note()));
 	}
 
