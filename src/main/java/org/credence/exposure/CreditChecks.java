@@ -144,7 +144,7 @@ public class CreditChecks {
 		BigDecimal own = current.map(CreditCheck::reserved).orElse(BigDecimal.ZERO);
 		Position position = withoutOwn(locked.position(), own);
 		GroupStanding group = locked.group() == null ? null : standing(locked.group(), rules.rules(), today, own);
-		Outcome outcome = RuleEvaluator.evaluate(rules.rules(), position, companyAmount, today, group, false);
+		Outcome outcome = RuleEvaluator.evaluate(rules.rules(), position, companyAmount, today, group, false, own);
 		boolean reserves = outcome.decision() != Decision.BLOCKED;
 		BigDecimal reserved = reserves ? companyAmount : BigDecimal.ZERO.setScale(2);
 		String by = this.currentUser.username();

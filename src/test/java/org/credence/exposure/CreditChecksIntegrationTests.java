@@ -342,13 +342,13 @@ class CreditChecksIntegrationTests {
 			.asManager(() -> this.holds.search(null, code, new org.credence.shared.Paging(0, 10)))
 			.items()
 			.get(0);
-		assertThat(this.fixtures.asManager(() -> this.holds.terms(hold.id())).excess()).isEqualByComparingTo("250000");
+		assertThat(this.fixtures.asManager(() -> this.holds.terms(hold.id())).excess()).isEqualByComparingTo("300000");
 		assertThatThrownBy(() -> this.fixtures.asManager(() -> this.holds.release(hold.id(), "特批", null)))
 			.isInstanceOfSatisfying(InvalidInputException.class,
 					ex -> assertThat(ex.problems().get(0).field()).isEqualTo("excessUntil"));
 		CreditHold released = this.fixtures
 			.asManager(() -> this.holds.release(hold.id(), "特批：年末备货", TODAY.plusDays(20)));
-		assertThat(released.excessAmount()).isEqualByComparingTo("250000");
+		assertThat(released.excessAmount()).isEqualByComparingTo("300000");
 		assertThat(released.excessUntil()).isEqualTo(TODAY.plusDays(20));
 		assertThat(this.fixtures.asOrderSystem(() -> this.checks.get(ref)).expiresOn()).isEqualTo(TODAY.plusDays(20));
 

@@ -55,6 +55,17 @@ public final class RuleEvaluator {
 	 */
 	public static Outcome evaluate(CheckRuleSet rules, Position position, BigDecimal amount, LocalDate today,
 			@Nullable GroupStanding group, boolean severeAlertOpen) {
+		return evaluate(rules, position, amount, today, group, severeAlertOpen, BigDecimal.ZERO);
+	}
+
+	/**
+	 * @param held what this order already holds reserved from its earlier check: an order
+	 * checked again for no more than that takes nothing new from the line, so the limit
+	 * rules (customer and group) do not stop it; every other rule still applies
+	 */
+	public static Outcome evaluate(CheckRuleSet rules, Position position, BigDecimal amount, LocalDate today,
+			@Nullable GroupStanding group, boolean severeAlertOpen, BigDecimal held) {
+		boolean reduction = held.signum() > 0 && amount.compareTo(held) <= 0;
 		Figures figures = position.figures(rules, today);
 		List<Reason> reasons = new ArrayList<>();
 		BigDecimal after = figures.total().add(amount);
@@ -70,7 +81,7 @@ public final class RuleEvaluator {
 		else if (state == LineState.SUSPENDED) {
 			add(reasons, ReasonCode.CUSTOMER_SUSPENDED, rules.suspended(), "LINE");
 		}
-		if (limit != null) {
+		if (limit != null && !reduction) {
 			limitRule(reasons, rules, ReasonCode.LIMIT_EXCEEDED, rules.limitExceeded(), after, limit, amount,
 					figures.total());
 			if (after.compareTo(limit) <= 0 && limit.signum() > 0) {
@@ -84,7 +95,7 @@ public final class RuleEvaluator {
 			}
 		}
 		// the group
-		if (group != null && group.limit() != null) {
+		if (group != null && group.limit() != null && !reduction) {
 			BigDecimal groupAfter = group.total().add(amount);
 			limitRule(reasons, rules, ReasonCode.GROUP_LIMIT_EXCEEDED, rules.groupLimitExceeded(), groupAfter,
 					group.limit(), amount, group.total());

@@ -126,7 +126,7 @@ class ExposureApiController {
 	@PostMapping("/credit-holds/{id}/release")
 	@Operation(summary = "Release a held order (exposure:holds)",
 			description = "{reason, excessUntil?}. The amount is reserved; the check reads APPROVED. Above the limit "
-					+ "plus tolerance this is a special approval (信用特批): excessUntil (up to 90 days on) is required, "
+					+ "this is a special approval (信用特批): excessUntil (up to 90 days on) is required, "
 					+ "the reservation lapses then, and the approval matrix must let a credit manager approve an "
 					+ "amount as large as the excess without the committee (422 SPECIAL_APPROVAL_NEEDS_COMMITTEE).")
 	HoldJson release(@PathVariable long id, @RequestBody DecisionRequest request) {

@@ -137,6 +137,21 @@ class RuleEvaluatorTests {
 	}
 
 	@Test
+	void anOrderCheckedAgainForLessThanItHoldsIsNotStoppedByTheLimit() {
+		// 2,250,000 reserved on a line of 1,000,000 after a special approval; the order
+		// holding
+		// 900,000 of it comes back for 850,000
+		Builder builder = customer();
+		builder.reserved = new BigDecimal("1350000.00");
+		Outcome less = RuleEvaluator.evaluate(RULES, builder.build(), new BigDecimal("850000"), TODAY, null, false,
+				new BigDecimal("900000"));
+		assertThat(less.decision()).isEqualTo(Decision.APPROVED);
+		Outcome more = RuleEvaluator.evaluate(RULES, builder.build(), new BigDecimal("900000.01"), TODAY, null, false,
+				new BigDecimal("900000"));
+		assertThat(codes(more)).containsExactly(ReasonCode.LIMIT_EXCEEDED);
+	}
+
+	@Test
 	void aTemporaryIncreaseCountsOnlyOnItsDays() {
 		Builder builder = customer();
 		builder.increases.add(new Increase(new BigDecimal("500000.00"), TODAY.minusDays(3), TODAY));
