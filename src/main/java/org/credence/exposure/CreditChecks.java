@@ -29,6 +29,7 @@ import org.credence.shared.InvalidInputException.FieldProblem;
 import org.credence.shared.NotFoundException;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -148,10 +149,18 @@ public class CreditChecks {
 		boolean reserves = outcome.decision() != Decision.BLOCKED;
 		BigDecimal reserved = reserves ? companyAmount : BigDecimal.ZERO.setScale(2);
 		String by = this.currentUser.username();
-		long id = this.checks.write(current.map(CreditCheck::checkId).orElse(null), orderRef, code, orderAmount,
-				currency, companyAmount, outcome.decision(), outcome.reasons(), outcome.exposure(), outcome.limit(),
-				outcome.available(), reserved, reserves ? Reservation.ACTIVE : Reservation.NONE,
-				reserves ? today.plusDays(rules.rules().reservationDays()) : null, this.clock.instant(), by);
+		long id;
+		try {
+			id = this.checks.write(current.map(CreditCheck::checkId).orElse(null), orderRef, code, orderAmount,
+					currency, companyAmount, outcome.decision(), outcome.reasons(), outcome.exposure(), outcome.limit(),
+					outcome.available(), reserved, reserves ? Reservation.ACTIVE : Reservation.NONE,
+					reserves ? today.plusDays(rules.rules().reservationDays()) : null, this.clock.instant(), by);
+		}
+		catch (DuplicateKeyException ex) {
+			// the same reference checked at this moment for another customer (whose row
+			// we do not hold)
+			throw new ConflictException("exposure.check.order-ref.taken", orderRef);
+		}
 		this.positions.addReserved(code, reserved.subtract(own));
 		if (current.isPresent()) {
 			this.holds.pendingFor(id)
