@@ -1,6 +1,8 @@
 package org.credence.exposure.web;
 
 import java.math.BigDecimal;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -120,7 +122,7 @@ class CheckRulesController {
 					r.orderHorizonDays() == null ? "" : r.orderHorizonDays().toString(),
 					Integer.toString(r.reservationDays()), r.noCreditLine().name(), r.lineExpired().name(),
 					r.limitExceeded().name(), r.overdueDaysMode().name(), Integer.toString(r.overdueDays()),
-					plain(r.overdueDaysMinAmount()), r.overdueAmountMode().name(), plain(r.overdueAmount()),
+					amount(r.overdueDaysMinAmount()), r.overdueAmountMode().name(), amount(r.overdueAmount()),
 					Integer.toString(r.overdueGraceDays()), r.blacklisted().name(), r.suspended().name(),
 					r.gradeMode().name(), r.minimumGrade(), r.reviewOverdue().name(), r.severeAlert().name(),
 					r.groupLimitExceeded().name(), r.utilisationMode().name(), plain(r.utilisationPercent()),
@@ -168,6 +170,12 @@ class CheckRulesController {
 
 		private static String plain(BigDecimal value) {
 			return value.stripTrailingZeros().toPlainString();
+		}
+
+		/** An amount with thousands separators, decimals only when it has cents. */
+		private static String amount(BigDecimal value) {
+			DecimalFormat format = new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(Locale.ROOT));
+			return format.format(value);
 		}
 
 	}

@@ -73,23 +73,23 @@ class ExposureController {
 	}
 
 	/**
-	 * The utilisation bar: its width (at most the full bar), and its level, which gives
-	 * the bar's colour and the word beside the percentage (never colour alone).
+	 * The utilisation bar: its scale reaches the limit, or the exposure when that is
+	 * above it, so the limit stays visible as a mark; the bar's level gives its colour
+	 * and the word beside the percentage (never colour alone).
 	 *
 	 * @param percent the total in percent of the limit; absent without a limit
 	 * @param watch the rules' watch threshold in percent
-	 * @param level {@code within}, {@code watch} (at or above the threshold) or
-	 * {@code over} (above the limit)
+	 * @param level {@code within}, {@code watch} (at or above the threshold),
+	 * {@code over} (above the limit) or {@code none} (no limit)
 	 */
-	record Utilisation(@Nullable BigDecimal percent, BigDecimal watch, BigDecimal width, String level) {
+	record Utilisation(@Nullable BigDecimal percent, BigDecimal watch, String level) {
 
 		static Utilisation of(@Nullable BigDecimal percent, BigDecimal watch) {
 			if (percent == null) {
-				return new Utilisation(null, watch, BigDecimal.ZERO, "none");
+				return new Utilisation(null, watch, "none");
 			}
 			String level = percent.compareTo(HUNDRED) > 0 ? "over" : percent.compareTo(watch) >= 0 ? "watch" : "within";
-			BigDecimal width = percent.max(BigDecimal.ZERO).min(HUNDRED);
-			return new Utilisation(percent, watch, width, level);
+			return new Utilisation(percent, watch, level);
 		}
 
 		/** Bootstrap's background for the bar. */
@@ -101,9 +101,24 @@ class ExposureController {
 			};
 		}
 
-		/** The watch threshold's place on the bar, in percent of its width. */
+		/** The bar's width, in percent of the scale. */
+		public BigDecimal width() {
+			return this.percent == null ? BigDecimal.ZERO : onScale(this.percent.max(BigDecimal.ZERO));
+		}
+
+		/** Where the watch threshold is, in percent of the scale. */
 		public BigDecimal watchMark() {
-			return this.watch.max(BigDecimal.ZERO).min(HUNDRED);
+			return onScale(this.watch.max(BigDecimal.ZERO)).min(HUNDRED);
+		}
+
+		/** Where the limit is, in percent of the scale. */
+		public BigDecimal limitMark() {
+			return onScale(HUNDRED);
+		}
+
+		private BigDecimal onScale(BigDecimal value) {
+			BigDecimal scale = this.percent == null ? HUNDRED : this.percent.max(HUNDRED);
+			return value.multiply(HUNDRED).divide(scale, 2, RoundingMode.HALF_UP);
 		}
 
 	}
