@@ -2,7 +2,9 @@ package org.credence.exposure;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -160,12 +162,13 @@ public class CreditChecks {
 		BigDecimal reserved = reserves ? companyAmount.subtract(ordered).max(BigDecimal.ZERO).setScale(2)
 				: BigDecimal.ZERO.setScale(2);
 		String by = this.currentUser.username();
+		Instant at = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 		long id;
 		try {
 			id = this.checks.write(current.map(CreditCheck::checkId).orElse(null), orderRef, code, orderAmount,
 					currency, companyAmount, outcome.decision(), outcome.reasons(), outcome.exposure(), outcome.limit(),
 					outcome.available(), reserved, reserves ? Reservation.ACTIVE : Reservation.NONE,
-					reserves ? today.plusDays(rules.rules().reservationDays()) : null, this.clock.instant(), by);
+					reserves ? today.plusDays(rules.rules().reservationDays()) : null, at, by);
 		}
 		catch (DuplicateKeyException ex) {
 			// the same reference checked at this moment for another customer (whose row
@@ -173,16 +176,22 @@ public class CreditChecks {
 			throw new ConflictException("exposure.check.order-ref.taken", orderRef);
 		}
 		this.positions.addReserved(code, reserved.subtract(own));
-		if (current.isPresent()) {
-			this.holds.pendingFor(id)
-				.ifPresent(h -> this.holds.decide(h.id(), CreditHold.Status.WITHDRAWN, by, this.clock.instant(), null,
-						null, null));
+		Long holdId = current.map(CreditCheck::holdId).orElse(null);
+		String holdStatus = current.map(CreditCheck::holdStatus).orElse(null);
+		if ("PENDING".equals(holdStatus) && holdId != null) {
+			this.holds.decide(holdId, CreditHold.Status.WITHDRAWN, by, this.clock.instant(), null, null, null);
+			holdStatus = CreditHold.Status.WITHDRAWN.name();
 		}
 		if (!reserves) {
-			this.holds.insert(id, orderRef, code, orderAmount, currency, companyAmount, outcome.reasons(),
+			holdId = this.holds.insert(id, orderRef, code, orderAmount, currency, companyAmount, outcome.reasons(),
 					this.clock.instant());
+			holdStatus = CreditHold.Status.PENDING.name();
 		}
-		return this.checks.byOrderRef(orderRef, company).orElseThrow();
+		// the answer as written, without reading it back
+		return new CreditCheck(id, orderRef, code, orderAmount, currency, companyAmount, company, outcome.decision(),
+				outcome.reasons(), outcome.exposure(), outcome.limit(), outcome.available(), reserved,
+				reserves ? Reservation.ACTIVE : Reservation.NONE,
+				reserves ? today.plusDays(rules.rules().reservationDays()) : null, at, by, holdId, holdStatus);
 	}
 
 	/**

@@ -193,8 +193,7 @@ public class CreditHolds {
 		LocalDate expiresOn = today.plusDays(rules.reservationDays());
 		if (excess.signum() > 0) {
 			if (excessUntil == null) {
-				throw new InvalidInputException("excessUntil", "exposure.hold.excess-until.required",
-						excess.toPlainString());
+				throw new InvalidInputException("excessUntil", "exposure.hold.excess-until.required", excess);
 			}
 			if (excessUntil.isBefore(today) || excessUntil.isAfter(today.plusDays(MAX_SPECIAL_APPROVAL_DAYS))) {
 				throw new InvalidInputException("excessUntil", "exposure.hold.excess-until.invalid",
@@ -202,7 +201,7 @@ public class CreditHolds {
 			}
 			if (!mayGrant(excess, locked.position())) {
 				throw new RuleViolationException("SPECIAL_APPROVAL_NEEDS_COMMITTEE",
-						"exposure.hold.special-approval.committee", excess.toPlainString());
+						"exposure.hold.special-approval.committee", excess);
 			}
 			expiresOn = excessUntil;
 		}

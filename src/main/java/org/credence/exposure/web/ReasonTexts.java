@@ -49,6 +49,10 @@ public class ReasonTexts {
 			default -> {
 			}
 		}
+		if (reason.code() == ReasonCode.UTILISATION_HIGH && !args.isEmpty()) {
+			// percentages with one decimal, as everywhere on the pages
+			args.set(0, percent(args.get(0)));
+		}
 		for (int index : amounts(reason.code())) {
 			if (index < args.size() && !args.get(index).isEmpty()) {
 				args.set(index, amount(args.get(index)));
@@ -66,6 +70,15 @@ public class ReasonTexts {
 			case RELEASED_BY_MANAGER -> new int[] { 2 };
 			default -> new int[0];
 		};
+	}
+
+	private static String percent(String plain) {
+		try {
+			return new BigDecimal(plain).setScale(1, RoundingMode.DOWN).toPlainString();
+		}
+		catch (NumberFormatException ex) {
+			return plain;
+		}
 	}
 
 	private static String amount(String plain) {

@@ -41,12 +41,21 @@ public class ApiTokenRepository {
 			.single();
 	}
 
-	/** The user of an active token: not revoked, not expired on {@code today}. */
+	/**
+	 * The user of an active token: not revoked, not expired on {@code today}. Its last
+	 * use is written at most once a minute: an order system sends every request with the
+	 * same token, and a write per request would make them all queue on that token's row.
+	 */
 	public Optional<String> activeTokenUser(String tokenHash, LocalDate today) {
 		return this.jdbc.sql("""
-				update identity.api_token set last_used_at = now()
-				 where token_hash = :h and revoked_at is null and (expires_on is null or expires_on >= :today)
-				returning username
+				with token as (
+				  select id, username, last_used_at from identity.api_token
+				  where token_hash = :h and revoked_at is null and (expires_on is null or expires_on >= :today)),
+				used as (
+				  update identity.api_token a set last_used_at = now() from token t
+				  where a.id = t.id and (t.last_used_at is null or t.last_used_at < now() - interval '1 minute')
+				  returning a.id)
+				select username from token
 				""").param("h", tokenHash).param("today", today).query(String.class).optional();
 	}
 
