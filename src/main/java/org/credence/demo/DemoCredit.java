@@ -204,7 +204,7 @@ class DemoCredit implements ApplicationRunner {
 		return as(user, role, () -> this.applications.decide(id, decision, comment));
 	}
 
-	private static <T> T as(String username, Role role, Supplier<T> work) {
+	static <T> T as(String username, Role role, Supplier<T> work) {
 		SecurityContext previous = SecurityContextHolder.getContext();
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
 		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(username, null,

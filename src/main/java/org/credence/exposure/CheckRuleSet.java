@@ -72,6 +72,19 @@ public record CheckRuleSet(BigDecimal tolerancePercent, boolean countOpenOrders,
 		days("oldestItemDays", this.oldestItemDays, 1, 3650, problems);
 		amount("overdueDaysMinAmount", this.overdueDaysMinAmount, problems);
 		amount("overdueAmount", this.overdueAmount, problems);
+		mode("noCreditLine", this.noCreditLine, problems);
+		mode("lineExpired", this.lineExpired, problems);
+		mode("limitExceeded", this.limitExceeded, problems);
+		mode("overdueDaysMode", this.overdueDaysMode, problems);
+		mode("overdueAmountMode", this.overdueAmountMode, problems);
+		mode("blacklisted", this.blacklisted, problems);
+		mode("suspended", this.suspended, problems);
+		mode("gradeMode", this.gradeMode, problems);
+		mode("reviewOverdue", this.reviewOverdue, problems);
+		mode("severeAlert", this.severeAlert, problems);
+		mode("groupLimitExceeded", this.groupLimitExceeded, problems);
+		mode("utilisationMode", this.utilisationMode, problems);
+		mode("oldestItemMode", this.oldestItemMode, problems);
 		if (!GRADES.contains(this.minimumGrade)) {
 			problems.add(new FieldProblem("minimumGrade", "exposure.rules.grade.invalid"));
 		}
@@ -92,6 +105,12 @@ public record CheckRuleSet(BigDecimal tolerancePercent, boolean countOpenOrders,
 	private static void percent(String field, @Nullable BigDecimal value, BigDecimal max, List<FieldProblem> problems) {
 		if (value == null || value.signum() < 0 || value.compareTo(max) > 0 || value.scale() > 2) {
 			problems.add(new FieldProblem(field, "exposure.rules.percent.invalid", max.toPlainString()));
+		}
+	}
+
+	private static void mode(String field, @Nullable RuleMode mode, List<FieldProblem> problems) {
+		if (mode == null) {
+			problems.add(new FieldProblem(field, "exposure.rules.mode.required"));
 		}
 	}
 

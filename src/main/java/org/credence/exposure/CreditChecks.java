@@ -29,6 +29,7 @@ import org.credence.shared.InvalidInputException.FieldProblem;
 import org.credence.shared.NotFoundException;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -59,7 +60,7 @@ public class CreditChecks {
 
 	private final PositionKeeper keeper;
 
-	private final CheckRules rules;
+	private final CheckRuleVersions rules;
 
 	private final Customers customers;
 
@@ -70,7 +71,7 @@ public class CreditChecks {
 	private final Clock clock;
 
 	CreditChecks(CheckRepository checks, HoldRepository holds, PositionRepository positions, PositionKeeper keeper,
-			CheckRules rules, Customers customers, FxRates fxRates, CurrentUser currentUser, Clock clock) {
+			CheckRuleVersions rules, Customers customers, FxRates fxRates, CurrentUser currentUser, Clock clock) {
 		this.checks = checks;
 		this.holds = holds;
 		this.positions = positions;
@@ -130,7 +131,7 @@ public class CreditChecks {
 		LocalDate today = today();
 		BigDecimal rate = currency.equals(company) ? BigDecimal.ONE : this.fxRates.rateOn(currency, today);
 		BigDecimal companyAmount = Conversion.toCompany(orderAmount, rate);
-		CheckRules.Version rules = this.rules.inForce();
+		CheckRuleVersions.Version rules = this.rules.inForce();
 		Locked locked = lock(code);
 		// under the lock: a check of the same order that ran meanwhile counts
 		Optional<CreditCheck> current = this.checks.byOrderRef(orderRef, company);
@@ -144,14 +145,22 @@ public class CreditChecks {
 		BigDecimal own = current.map(CreditCheck::reserved).orElse(BigDecimal.ZERO);
 		Position position = withoutOwn(locked.position(), own);
 		GroupStanding group = locked.group() == null ? null : standing(locked.group(), rules.rules(), today, own);
-		Outcome outcome = RuleEvaluator.evaluate(rules.rules(), position, companyAmount, today, group, false);
+		Outcome outcome = RuleEvaluator.evaluate(rules.rules(), position, companyAmount, today, group, false, own);
 		boolean reserves = outcome.decision() != Decision.BLOCKED;
 		BigDecimal reserved = reserves ? companyAmount : BigDecimal.ZERO.setScale(2);
 		String by = this.currentUser.username();
-		long id = this.checks.write(current.map(CreditCheck::checkId).orElse(null), orderRef, code, orderAmount,
-				currency, companyAmount, outcome.decision(), outcome.reasons(), outcome.exposure(), outcome.limit(),
-				outcome.available(), reserved, reserves ? Reservation.ACTIVE : Reservation.NONE,
-				reserves ? today.plusDays(rules.rules().reservationDays()) : null, this.clock.instant(), by);
+		long id;
+		try {
+			id = this.checks.write(current.map(CreditCheck::checkId).orElse(null), orderRef, code, orderAmount,
+					currency, companyAmount, outcome.decision(), outcome.reasons(), outcome.exposure(), outcome.limit(),
+					outcome.available(), reserved, reserves ? Reservation.ACTIVE : Reservation.NONE,
+					reserves ? today.plusDays(rules.rules().reservationDays()) : null, this.clock.instant(), by);
+		}
+		catch (DuplicateKeyException ex) {
+			// the same reference checked at this moment for another customer (whose row
+			// we do not hold)
+			throw new ConflictException("exposure.check.order-ref.taken", orderRef);
+		}
 		this.positions.addReserved(code, reserved.subtract(own));
 		if (current.isPresent()) {
 			this.holds.pendingFor(id)

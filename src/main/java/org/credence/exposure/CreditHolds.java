@@ -14,7 +14,6 @@ import org.credence.exposure.CreditCheck.Reservation;
 import org.credence.exposure.CreditChecks.Locked;
 import org.credence.exposure.CreditHold.Status;
 import org.credence.exposure.check.CheckRepository;
-import org.credence.exposure.check.RuleEvaluator;
 import org.credence.exposure.hold.HoldRepository;
 import org.credence.exposure.position.Position;
 import org.credence.exposure.position.PositionRepository;
@@ -41,11 +40,11 @@ import org.springframework.transaction.annotation.Transactional;
  * The credit-hold queue (信用冻结): every blocked check waits here until a credit manager
  * releases it (the order's amount is then reserved, and the order system reads the new
  * decision by its reference) or rejects it. A release that takes exposure above the limit
- * plus tolerance is a special approval (信用特批): it states the excess it allows and until
- * when, and the limits module's approval matrix decides whether a credit manager may
- * grant that excess alone: only when the matrix would let a credit manager approve a
- * limit of that size without the committee. Sales see the holds of their own customers.
- * Every decision is audited on the customer's file.
+ * is a special approval (信用特批): it states the excess it allows and until when, and the
+ * limits module's approval matrix decides whether a credit manager may grant that excess
+ * alone: only when the matrix would let a credit manager approve a limit of that size
+ * without the committee. Sales see the holds of their own customers. Every decision is
+ * audited on the customer's file.
  */
 @Service
 public class CreditHolds {
@@ -61,7 +60,7 @@ public class CreditHolds {
 
 	private final CreditChecks creditChecks;
 
-	private final CheckRules rules;
+	private final CheckRuleVersions rules;
 
 	private final CreditApplications applications;
 
@@ -78,7 +77,7 @@ public class CreditHolds {
 	private final Clock clock;
 
 	CreditHolds(HoldRepository holds, CheckRepository checks, PositionRepository positions, CreditChecks creditChecks,
-			CheckRules rules, CreditApplications applications, Customers customers, FxRates fxRates,
+			CheckRuleVersions rules, CreditApplications applications, Customers customers, FxRates fxRates,
 			CurrentUser currentUser, AuditTrail auditTrail, ApplicationEventPublisher events, Clock clock) {
 		this.holds = holds;
 		this.checks = checks;
@@ -140,8 +139,8 @@ public class CreditHolds {
 
 	/**
 	 * What releasing the hold now would take: the exposure, limit and the excess over the
-	 * limit plus tolerance it would allow (zero when it fits), and whether the caller may
-	 * grant that excess alone.
+	 * limit it would allow (zero when it fits), and whether the caller may grant that
+	 * excess alone.
 	 */
 	@Transactional(readOnly = true)
 	public ReleaseTerms terms(long id) {
@@ -151,7 +150,7 @@ public class CreditHolds {
 		Position position = this.positions.find(hold.customerCode())
 			.orElseThrow(() -> new NotFoundException("exposure.hold.not-found", id));
 		Position.Figures figures = position.figures(rules, today);
-		BigDecimal excess = excess(figures, hold.companyAmount(), rules);
+		BigDecimal excess = excess(figures, hold.companyAmount());
 		return new ReleaseTerms(figures.total(), figures.limit(), excess,
 				excess.signum() == 0 || mayGrant(excess, position));
 	}
@@ -159,7 +158,7 @@ public class CreditHolds {
 	/**
 	 * What releasing a hold would take.
 	 *
-	 * @param excess above the limit plus tolerance, zero when the order fits
+	 * @param excess above the limit, zero when the order fits
 	 * @param allowed whether the caller may release it (grant the excess alone)
 	 */
 	public record ReleaseTerms(BigDecimal exposure, @Nullable BigDecimal limit, BigDecimal excess, boolean allowed) {
@@ -167,9 +166,8 @@ public class CreditHolds {
 
 	/**
 	 * Releases a held order: its amount is reserved and its check reads APPROVED with
-	 * {@code RELEASED_BY_MANAGER}. Above the limit plus tolerance it is a special
-	 * approval that needs {@code excessUntil} (today up to 90 days on; the reservation
-	 * lapses then).
+	 * {@code RELEASED_BY_MANAGER}. Above the limit it is a special approval that needs
+	 * {@code excessUntil} (today up to 90 days on; the reservation lapses then).
 	 * @throws InvalidInputException without a reason, or without {@code excessUntil} for
 	 * a special approval
 	 * @throws RuleViolationException {@code HOLD_DECIDED} when it is no longer pending,
@@ -189,7 +187,7 @@ public class CreditHolds {
 		CheckRuleSet rules = this.rules.inForce().rules();
 		LocalDate today = today();
 		Position.Figures figures = locked.position().figures(rules, today);
-		BigDecimal excess = excess(figures, hold.companyAmount(), rules);
+		BigDecimal excess = excess(figures, hold.companyAmount());
 		LocalDate expiresOn = today.plusDays(rules.reservationDays());
 		if (excess.signum() > 0) {
 			if (excessUntil == null) {
@@ -250,12 +248,13 @@ public class CreditHolds {
 	}
 
 	/**
-	 * By how much the order takes exposure above the limit plus tolerance; zero when not.
+	 * By how much releasing the order takes exposure above the limit (without a line in
+	 * force: above zero); zero when it fits. A release that does not fit is a special
+	 * approval of that excess.
 	 */
-	private static BigDecimal excess(Position.Figures figures, BigDecimal amount, CheckRuleSet rules) {
+	private static BigDecimal excess(Position.Figures figures, BigDecimal amount) {
 		BigDecimal limit = figures.limit() == null ? BigDecimal.ZERO.setScale(2) : figures.limit();
-		BigDecimal ceiling = RuleEvaluator.ceiling(limit, rules.tolerancePercent());
-		return figures.total().add(amount).subtract(ceiling).max(BigDecimal.ZERO.setScale(2));
+		return figures.total().add(amount).subtract(limit).max(BigDecimal.ZERO.setScale(2));
 	}
 
 	/**

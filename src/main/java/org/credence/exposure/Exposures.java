@@ -43,7 +43,7 @@ public class Exposures {
 
 	private final PositionKeeper keeper;
 
-	private final CheckRules rules;
+	private final CheckRuleVersions rules;
 
 	private final Customers customers;
 
@@ -53,7 +53,7 @@ public class Exposures {
 
 	private final Clock clock;
 
-	Exposures(PositionRepository positions, PositionKeeper keeper, CheckRules rules, Customers customers,
+	Exposures(PositionRepository positions, PositionKeeper keeper, CheckRuleVersions rules, Customers customers,
 			FxRates fxRates, CurrentUser currentUser, Clock clock) {
 		this.positions = positions;
 		this.keeper = keeper;

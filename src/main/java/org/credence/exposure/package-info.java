@@ -10,7 +10,7 @@
  * Offers {@link org.credence.exposure.Exposures} (exposure of a customer and its group,
  * rebuild and reconciliation), {@link org.credence.exposure.CreditChecks} (check, look
  * up, cancel), {@link org.credence.exposure.CreditHolds} (the hold queue) and
- * {@link org.credence.exposure.CheckRules} (the rules, versioned). Publishes
+ * {@link org.credence.exposure.CheckRuleVersions} (the rules, versioned). Publishes
  * {@link org.credence.exposure.CreditHoldDecided}. Uses receivable (open items, orders,
  * unapplied cash), limit (credit lines, group limits, the approval matrix for special
  * approvals), customer (status, blacklist, group, owner), assessment (next review date),

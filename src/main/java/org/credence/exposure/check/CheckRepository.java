@@ -86,39 +86,24 @@ public class CheckRepository {
 				.param("id", replacing)
 				.param("at", Timestamp.from(at))
 				.update();
-			this.jdbc.sql("""
-					update exposure.credit_check set customer_code = :code, amount = :amount, currency = :currency,
-					  company_amount = :companyAmount, decision = :decision, reasons = cast(:reasons as jsonb),
-					  exposure = :exposure, limit_amount = :limit, available = :available, reserved = :reserved,
-					  reservation = :reservation, expires_on = :expiresOn, checked_at = :at, checked_by = :by,
-					  closed_at = null, closed_by = null
-					where id = :id
-					""")
-				.param("id", replacing)
-				.param("code", customerCode)
-				.param("amount", amount)
-				.param("currency", currency)
-				.param("companyAmount", companyAmount)
-				.param("decision", decision.name())
-				.param("reasons", this.json.writeValueAsString(reasons))
-				.param("exposure", exposure)
-				.param("limit", limit)
-				.param("available", available)
-				.param("reserved", reserved)
-				.param("reservation", reservation.name())
-				.param("expiresOn", expiresOn)
-				.param("at", Timestamp.from(at))
-				.param("by", by)
-				.update();
-			return replacing;
 		}
-		return this.jdbc.sql("""
+		String sql = replacing != null ? """
+				update exposure.credit_check set customer_code = :code, amount = :amount, currency = :currency,
+				  company_amount = :companyAmount, decision = :decision, reasons = cast(:reasons as jsonb),
+				  exposure = :exposure, limit_amount = :limit, available = :available, reserved = :reserved,
+				  reservation = :reservation, expires_on = :expiresOn, checked_at = :at, checked_by = :by,
+				  closed_at = null, closed_by = null
+				where id = :id
+				returning id
+				""" : """
 				insert into exposure.credit_check (order_ref, customer_code, amount, currency, company_amount, decision,
 				  reasons, exposure, limit_amount, available, reserved, reservation, expires_on, checked_at, checked_by)
 				values (:ref, :code, :amount, :currency, :companyAmount, :decision, cast(:reasons as jsonb), :exposure,
 				  :limit, :available, :reserved, :reservation, :expiresOn, :at, :by)
 				returning id
-				""")
+				""";
+		return this.jdbc.sql(sql)
+			.param("id", replacing)
 			.param("ref", orderRef)
 			.param("code", customerCode)
 			.param("amount", amount)

@@ -55,6 +55,17 @@ public final class RuleEvaluator {
 	 */
 	public static Outcome evaluate(CheckRuleSet rules, Position position, BigDecimal amount, LocalDate today,
 			@Nullable GroupStanding group, boolean severeAlertOpen) {
+		return evaluate(rules, position, amount, today, group, severeAlertOpen, BigDecimal.ZERO);
+	}
+
+	/**
+	 * @param held what this order already holds reserved from its earlier check: an order
+	 * checked again for no more than that takes nothing new from the line, so the limit
+	 * rules (customer and group) do not stop it; every other rule still applies
+	 */
+	public static Outcome evaluate(CheckRuleSet rules, Position position, BigDecimal amount, LocalDate today,
+			@Nullable GroupStanding group, boolean severeAlertOpen, BigDecimal held) {
+		boolean reduction = held.signum() > 0 && amount.compareTo(held) <= 0;
 		Figures figures = position.figures(rules, today);
 		List<Reason> reasons = new ArrayList<>();
 		BigDecimal after = figures.total().add(amount);
@@ -70,19 +81,21 @@ public final class RuleEvaluator {
 		else if (state == LineState.SUSPENDED) {
 			add(reasons, ReasonCode.CUSTOMER_SUSPENDED, rules.suspended(), "LINE");
 		}
-		if (limit != null) {
+		if (limit != null && !reduction) {
 			limitRule(reasons, rules, ReasonCode.LIMIT_EXCEEDED, rules.limitExceeded(), after, limit, amount,
 					figures.total());
 			if (after.compareTo(limit) <= 0 && limit.signum() > 0) {
-				BigDecimal share = after.multiply(HUNDRED).divide(limit, 2, RoundingMode.HALF_UP);
-				if (share.compareTo(rules.utilisationPercent()) >= 0) {
+				// compared exactly; shown rounded down, so 89.999 % is neither a warning
+				// nor "90.00 %"
+				BigDecimal share = after.multiply(HUNDRED).divide(limit, 2, RoundingMode.DOWN);
+				if (after.multiply(HUNDRED).compareTo(rules.utilisationPercent().multiply(limit)) >= 0) {
 					add(reasons, ReasonCode.UTILISATION_HIGH, rules.utilisationMode(), share,
 							rules.utilisationPercent());
 				}
 			}
 		}
 		// the group
-		if (group != null && group.limit() != null) {
+		if (group != null && group.limit() != null && !reduction) {
 			BigDecimal groupAfter = group.total().add(amount);
 			limitRule(reasons, rules, ReasonCode.GROUP_LIMIT_EXCEEDED, rules.groupLimitExceeded(), groupAfter,
 					group.limit(), amount, group.total());

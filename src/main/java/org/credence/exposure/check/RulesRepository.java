@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.credence.exposure.CheckRuleSet;
-import org.credence.exposure.CheckRules.Version;
+import org.credence.exposure.CheckRuleVersions.Version;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -16,7 +16,6 @@ import org.credence.assessment.Assessments;
 import org.credence.customer.CustomerBlacklisted;
 import org.credence.customer.CustomerChanged;
 import org.credence.customer.CustomerDetails;
-import org.credence.customer.CustomerRegistered;
 import org.credence.customer.CustomerRemovedFromBlacklist;
 import org.credence.customer.Customers;
 import org.credence.exposure.position.Position.Due;
@@ -98,12 +97,9 @@ public class PositionKeeper {
 	}
 
 	// ---- events ----
-
-	@EventListener
-	@Order(10)
-	void on(CustomerRegistered event) {
-		refresh(event.code());
-	}
+	// A customer's row is built when first needed (its first check, its exposure read);
+	// until then events about it change nothing here, so bulk imports and batch
+	// re-assessments of customers nobody checks cost one indexed look-up each.
 
 	@EventListener
 	void on(CustomerChanged event) {
@@ -122,13 +118,13 @@ public class PositionKeeper {
 
 	@EventListener
 	void on(AssessmentCompleted event) {
-		// the customer module records the grade in the same transaction
-		refreshCustomer(event.customerCode());
+		this.positions.writeRating(event.customerCode(), event.grade(), event.riskClass(), event.nextReviewDate(),
+				now());
 	}
 
 	@EventListener
 	void on(CreditLineChanged event) {
-		if (present(event.customerCode())) {
+		if (this.positions.lock(event.customerCode()).isPresent()) {
 			writeLine(event.customerCode());
 		}
 	}
@@ -246,16 +242,19 @@ public class PositionKeeper {
 		return rebuilt;
 	}
 
-	/** Rewrites the receivable side of the customers' rows from the ledger. */
+	/**
+	 * Rewrites the receivable side of the rows of those customers given that have one,
+	 * from the ledger, in one pass over it.
+	 */
 	@Transactional
 	public void refreshReceivables(Collection<String> customerCodes) {
-		List<String> codes = customerCodes.stream().distinct().sorted().toList();
+		List<String> codes = this.positions.existing(customerCodes.stream().distinct().sorted().toList());
+		if (codes.isEmpty()) {
+			return;
+		}
 		Map<String, ReceivableExposure> figures = asSystem(() -> this.receivables.exposures(codes, today()));
 		for (String code : codes) {
-			if (this.positions.lock(code).isEmpty()) {
-				refresh(code);
-				continue;
-			}
+			this.positions.lock(code);
 			writeReceivables(code, figures.get(code));
 		}
 	}
@@ -265,18 +264,14 @@ public class PositionKeeper {
 		if (customer.isEmpty()) {
 			return;
 		}
+		if (this.positions.find(code).isEmpty()) {
+			return;
+		}
 		if (customer.get().groupCode() != null && this.positions.group(customer.get().groupCode()).isEmpty()) {
 			writeGroup(customer.get().groupCode());
 		}
-		if (this.positions.lock(code).isEmpty()) {
-			refresh(code);
-			return;
-		}
+		this.positions.lock(code);
 		writeCustomer(customer.get());
-	}
-
-	private boolean present(String code) {
-		return this.positions.lock(code).isPresent() || refresh(code);
 	}
 
 	// ---- the sides of a row ----

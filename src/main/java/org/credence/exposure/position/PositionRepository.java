@@ -76,6 +76,35 @@ public class PositionRepository {
 			.list();
 	}
 
+	/** Of these customers, those that have a row, in the order given. */
+	public List<String> existing(List<String> customerCodes) {
+		if (customerCodes.isEmpty()) {
+			return List.of();
+		}
+		java.util.Set<String> found = new java.util.HashSet<>(
+				this.jdbc.sql("select customer_code from exposure.position where customer_code = any(:codes)")
+					.param("codes", customerCodes.toArray(String[]::new))
+					.query(String.class)
+					.list());
+		return customerCodes.stream().filter(found::contains).toList();
+	}
+
+	/** The rating an assessment gave; nothing when the customer has no row yet. */
+	public void writeRating(String customerCode, String grade, String riskClass, @Nullable LocalDate nextReviewDate,
+			Instant at) {
+		this.jdbc.sql("""
+				update exposure.position set grade = :grade, risk_class = :riskClass, next_review_date = :review,
+				  refreshed_at = :at
+				where customer_code = :code
+				""")
+			.param("code", customerCode)
+			.param("grade", grade)
+			.param("riskClass", riskClass)
+			.param("review", nextReviewDate)
+			.param("at", Timestamp.from(at))
+			.update();
+	}
+
 	/** Creates an empty row for the customer unless it has one. */
 	public void ensure(String customerCode, String customerStatus, Instant at) {
 		this.jdbc.sql("""

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.credence.exposure.CheckRuleSet;
-import org.credence.exposure.CheckRules;
+import org.credence.exposure.CheckRuleVersions;
 import org.credence.exposure.CreditCheck;
 import org.credence.exposure.CreditCheckRequest;
 import org.credence.exposure.CreditChecks;
@@ -18,7 +18,6 @@ import org.credence.exposure.CreditHolds;
 import org.credence.exposure.Exposure;
 import org.credence.exposure.Exposures;
 import org.credence.exposure.Reason;
-import org.credence.shared.InvalidInputException;
 import org.credence.shared.PageResult;
 import org.credence.shared.Paging;
 import org.jspecify.annotations.Nullable;
@@ -51,11 +50,11 @@ class ExposureApiController {
 
 	private final CreditHolds holds;
 
-	private final CheckRules rules;
+	private final CheckRuleVersions rules;
 
 	private final ReasonTexts texts;
 
-	ExposureApiController(Exposures exposures, CreditChecks checks, CreditHolds holds, CheckRules rules,
+	ExposureApiController(Exposures exposures, CreditChecks checks, CreditHolds holds, CheckRuleVersions rules,
 			ReasonTexts texts) {
 		this.exposures = exposures;
 		this.checks = checks;
@@ -127,7 +126,7 @@ class ExposureApiController {
 	@PostMapping("/credit-holds/{id}/release")
 	@Operation(summary = "Release a held order (exposure:holds)",
 			description = "{reason, excessUntil?}. The amount is reserved; the check reads APPROVED. Above the limit "
-					+ "plus tolerance this is a special approval (信用特批): excessUntil (up to 90 days on) is required, "
+					+ "this is a special approval (信用特批): excessUntil (up to 90 days on) is required, "
 					+ "the reservation lapses then, and the approval matrix must let a credit manager approve an "
 					+ "amount as large as the excess without the committee (422 SPECIAL_APPROVAL_NEEDS_COMMITTEE).")
 	HoldJson release(@PathVariable long id, @RequestBody DecisionRequest request) {
@@ -151,9 +150,6 @@ class ExposureApiController {
 			description = "The whole rule set, as GET returns it under rules, plus an optional note. Each rule is OFF, "
 					+ "WARN or BLOCK. 400 names each wrong field.")
 	RulesJson saveRules(@RequestBody RulesRequest request) {
-		if (request.rules() == null) {
-			throw new InvalidInputException("rules", "exposure.rules.required");
-		}
 		return RulesJson.of(this.rules.save(request.rules(), request.note()));
 	}
 
@@ -229,7 +225,7 @@ class ExposureApiController {
 
 	record RulesJson(int version, CheckRuleSet rules, @Nullable String note, String createdBy, Instant createdAt) {
 
-		static RulesJson of(CheckRules.Version v) {
+		static RulesJson of(CheckRuleVersions.Version v) {
 			return new RulesJson(v.version(), v.rules(), v.note(), v.createdBy(), v.createdAt());
 		}
 

@@ -22,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  * manager saves a version the {@linkplain CheckRuleSet#defaults() defaults} apply.
  */
 @Service
-public class CheckRules {
+public class CheckRuleVersions {
 
 	private final RulesRepository repository;
 
@@ -32,7 +32,7 @@ public class CheckRules {
 
 	private final Clock clock;
 
-	CheckRules(RulesRepository repository, CurrentUser currentUser, AuditTrail auditTrail, Clock clock) {
+	CheckRuleVersions(RulesRepository repository, CurrentUser currentUser, AuditTrail auditTrail, Clock clock) {
 		this.repository = repository;
 		this.currentUser = currentUser;
 		this.auditTrail = auditTrail;
@@ -73,8 +73,11 @@ public class CheckRules {
 	 * @throws org.credence.shared.InvalidInputException naming each wrong field
 	 */
 	@Transactional
-	public Version save(CheckRuleSet rules, @Nullable String note) {
+	public Version save(@Nullable CheckRuleSet rules, @Nullable String note) {
 		this.currentUser.require(Permission.CHECK_RULES_MANAGE);
+		if (rules == null) {
+			throw new org.credence.shared.InvalidInputException("rules", "exposure.rules.required");
+		}
 		rules.validated();
 		if (note != null && note.strip().length() > 1000) {
 			throw new org.credence.shared.InvalidInputException("note", "exposure.rules.note.too-long", 1000);
