@@ -212,6 +212,14 @@ class CustomerRepository {
 	/**
 	 * Of these codes, those of customers that exist (and that the owner owns, if given).
 	 */
+	List<String> groupMembers(String groupCode, @Nullable String ownerScope) {
+		return this.jdbc.sql("""
+				select c.code from customer.customer c join customer.customer_group g on g.id = c.group_id
+				where g.code = :group and (cast(:owner as varchar) is null or c.owner_username = :owner)
+				order by c.code
+				""").param("group", groupCode).param("owner", ownerScope).query(String.class).list();
+	}
+
 	List<String> codes(@Nullable String ownerScope) {
 		return this.jdbc.sql(
 				"select code from customer.customer where (cast(:owner as varchar) is null or owner_username = :owner) order by code")

@@ -271,6 +271,15 @@ public class Customers {
 	}
 
 	/**
+	 * The codes of a group's members within the caller's data scope, in code order.
+	 */
+	@Transactional(readOnly = true)
+	public List<String> groupMembers(String groupCode) {
+		requireRead();
+		return this.repository.groupMembers(groupCode, this.currentUser.ownerScope().orElse(null));
+	}
+
+	/**
 	 * The codes of every customer within the caller's data scope, in code order: for work
 	 * over the whole portfolio (rebuilding figures kept per customer).
 	 */

@@ -23,6 +23,8 @@ import org.credence.identity.CurrentUser;
 import org.credence.identity.Permission;
 import org.credence.receivable.Conversion;
 import org.credence.receivable.FxRates;
+import org.credence.receivable.ReceivableExposure;
+import org.credence.receivable.Receivables;
 import org.credence.shared.ConflictException;
 import org.credence.shared.InvalidInputException;
 import org.credence.shared.InvalidInputException.FieldProblem;
@@ -64,6 +66,8 @@ public class CreditChecks {
 
 	private final Customers customers;
 
+	private final Receivables receivables;
+
 	private final FxRates fxRates;
 
 	private final CurrentUser currentUser;
@@ -71,7 +75,9 @@ public class CreditChecks {
 	private final Clock clock;
 
 	CreditChecks(CheckRepository checks, HoldRepository holds, PositionRepository positions, PositionKeeper keeper,
-			CheckRuleVersions rules, Customers customers, FxRates fxRates, CurrentUser currentUser, Clock clock) {
+			CheckRuleVersions rules, Customers customers, Receivables receivables, FxRates fxRates,
+			CurrentUser currentUser, Clock clock) {
+		this.receivables = receivables;
 		this.checks = checks;
 		this.holds = holds;
 		this.positions = positions;
@@ -125,8 +131,7 @@ public class CreditChecks {
 			return earlier.get();
 		}
 		if (earlier.isPresent() && !earlier.get().customerCode().equals(code)) {
-			throw new ConflictException("exposure.check.order-ref.other-customer", orderRef,
-					earlier.get().customerCode());
+			throw new ConflictException("exposure.check.order-ref.taken", orderRef);
 		}
 		LocalDate today = today();
 		BigDecimal rate = currency.equals(company) ? BigDecimal.ONE : this.fxRates.rateOn(currency, today);
@@ -139,15 +144,21 @@ public class CreditChecks {
 			return current.get();
 		}
 		if (current.isPresent() && !current.get().customerCode().equals(code)) {
-			throw new ConflictException("exposure.check.order-ref.other-customer", orderRef,
-					current.get().customerCode());
+			throw new ConflictException("exposure.check.order-ref.taken", orderRef);
 		}
 		BigDecimal own = current.map(CreditCheck::reserved).orElse(BigDecimal.ZERO);
-		Position position = withoutOwn(locked.position(), own);
-		GroupStanding group = locked.group() == null ? null : standing(locked.group(), rules.rules(), today, own);
-		Outcome outcome = RuleEvaluator.evaluate(rules.rules(), position, companyAmount, today, group, false, own);
+		// the order may be in the ledger already (recorded before its check, or checked
+		// again
+		// after it arrived): what exposure counts of it is this order's too, not
+		// another's
+		BigDecimal ordered = ordered(code, orderRef, rules.rules(), today);
+		BigDecimal held = own.add(ordered);
+		Position position = withoutOwn(locked.position(), held);
+		GroupStanding group = locked.group() == null ? null : standing(locked.group(), rules.rules(), today, held);
+		Outcome outcome = RuleEvaluator.evaluate(rules.rules(), position, companyAmount, today, group, false, held);
 		boolean reserves = outcome.decision() != Decision.BLOCKED;
-		BigDecimal reserved = reserves ? companyAmount : BigDecimal.ZERO.setScale(2);
+		BigDecimal reserved = reserves ? companyAmount.subtract(ordered).max(BigDecimal.ZERO).setScale(2)
+				: BigDecimal.ZERO.setScale(2);
 		String by = this.currentUser.username();
 		long id;
 		try {
@@ -268,6 +279,17 @@ public class CreditChecks {
 				position.lineStatus(), position.lineValidFrom(), position.lineValidTo(), position.increases(),
 				position.dues(), position.orders(), position.unappliedCash(), position.oldestOpenIssue(),
 				position.reserved().subtract(own));
+	}
+
+	/**
+	 * What exposure counts today of the customer's open ledger order with this number.
+	 */
+	private BigDecimal ordered(String code, String orderRef, CheckRuleSet rules, LocalDate today) {
+		return this.currentUser.asSystem(() -> this.receivables.openOrder(code, orderRef))
+			.filter(o -> rules.countOpenOrders() && (rules.orderHorizonDays() == null || o.deliveryDate() == null
+					|| !o.deliveryDate().isAfter(today.plusDays(rules.orderHorizonDays()))))
+			.map(ReceivableExposure.OrderDue::amount)
+			.orElse(BigDecimal.ZERO);
 	}
 
 	/**

@@ -179,6 +179,8 @@ public class CreditHolds {
 		this.currentUser.require(Permission.HOLD_DECIDE);
 		String why = reason(reason);
 		CreditHold hold = get(id);
+		// audited writes lock the chain before the rows their events touch: so do we
+		this.auditTrail.lockChain();
 		String company = this.fxRates.companyCurrency();
 		Locked locked = this.creditChecks.lock(hold.customerCode());
 		CreditCheck check = this.checks.lock(hold.orderRef(), company).orElseThrow();
@@ -230,6 +232,7 @@ public class CreditHolds {
 		this.currentUser.require(Permission.HOLD_DECIDE);
 		String why = reason(reason);
 		CreditHold hold = get(id);
+		this.auditTrail.lockChain();
 		this.positions.lock(hold.customerCode());
 		CreditCheck check = this.checks.lock(hold.orderRef(), this.fxRates.companyCurrency()).orElseThrow();
 		hold = this.holds.find(id).orElseThrow();

@@ -128,7 +128,7 @@ public class Exposures {
 	 */
 	@Transactional(readOnly = true)
 	public Reconciliation reconcile() {
-		this.currentUser.require(Permission.EXPOSURE_READ);
+		this.currentUser.require(Permission.CHECK_RULES_MANAGE);
 		Map<String, ReceivableExposure> figures = this.keeper.receivableFigures(null);
 		List<String> codes = this.currentUser.asSystem(this.customers::allCodes);
 		List<Reconciliation.Difference> differences = new ArrayList<>();

@@ -68,6 +68,16 @@ public class AuditTrail {
 	}
 
 	/**
+	 * Takes the audit chain's lock for the rest of the caller's transaction, before the
+	 * caller locks rows of its own that audited writes elsewhere lock after appending:
+	 * the chain is always locked first, so the two cannot deadlock.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void lockChain() {
+		this.jdbc.sql("select pg_advisory_xact_lock(:lock)").param("lock", CHAIN_LOCK).query().singleRow();
+	}
+
+	/**
 	 * Appends entries for the current user in the order given, in the caller's
 	 * transaction (a new one when there is none): the same chain as appending them one by
 	 * one, in one statement. A batch that rolls back with its transaction leaves no trace

@@ -112,12 +112,14 @@ public class Receivables {
 		BigDecimal amount = Entries.amount("amount", entry.amount(), problems);
 		String currency = Entries.currency("currency", entry.currency(), problems);
 		LocalDate orderDate = Entries.date("orderDate", entry.orderDate(), problems);
-		LocalDate deliveryDate = entry.deliveryDate();
+		LocalDate sentDelivery = entry.deliveryDate();
 		OrderStatus status = entry.status() == null ? OrderStatus.OPEN : entry.status();
 		Entries.requireNone(problems);
 		CustomerDetails customer = this.customers.get(code);
 		this.ledger.lockCustomer(code);
 		Optional<Order> existing = this.ledger.orderByExternalId(externalId);
+		// an order sent again without a delivery date keeps the one it had
+		LocalDate deliveryDate = sentDelivery != null ? sentDelivery : existing.map(Order::deliveryDate).orElse(null);
 		if (existing.isPresent()) {
 			Order order = existing.get();
 			if (!order.customerCode().equals(code) || !order.number().equals(number)
@@ -798,6 +800,21 @@ public class Receivables {
 					unapplied.getOrDefault(code, BigDecimal.ZERO.setScale(2)), oldest.get(code)));
 		}
 		return exposures;
+	}
+
+	/**
+	 * The open value, in company currency, and delivery date of the customer's open order
+	 * with this number; empty when there is none, or nothing of it is open. For the
+	 * credit check, which must not count an order twice (in the ledger and as a
+	 * reservation).
+	 */
+	@Transactional(readOnly = true)
+	public Optional<ReceivableExposure.OrderDue> openOrder(String customerCode, String number) {
+		requireRead();
+		return this.ledger.orderByNumber(number)
+			.filter(o -> o.customerCode().equals(customerCode) && o.status() == OrderStatus.OPEN)
+			.filter(o -> o.openAmount().signum() > 0)
+			.map(o -> new ReceivableExposure.OrderDue(o.deliveryDate(), o.companyOpenAmount()));
 	}
 
 	/** Orders without a delivery date first, then by delivery date. */

@@ -79,6 +79,9 @@ class CreditChecksIntegrationTests {
 	ReservationKeeper reservations;
 
 	@Autowired
+	org.credence.limit.line.GroupLimits groupLimits;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
@@ -437,6 +440,67 @@ class CreditChecksIntegrationTests {
 		assertThat(this.fixtures.check(code, ReceivableFixtures.unique("PO"), "1000").reasons())
 			.extracting(Reason::code)
 			.contains(ReasonCode.BLACKLISTED);
+	}
+
+	@Test
+	void theGroupLimitCountsMembersNobodyCheckedYet() {
+		String group = ReceivableFixtures.unique("GRP");
+		String quiet = groupMember(group);
+		String busy = groupMember(group);
+		this.fixtures.line(quiet, org.credence.limit.ApplicationType.NEW, "1000000", TODAY.minusDays(10));
+		this.fixtures.line(busy, org.credence.limit.ApplicationType.NEW, "1000000", TODAY.minusDays(10));
+		this.currentUser.asSystem(() -> this.groupLimits.set(group, new BigDecimal("1000000"), "CNY", "集团额度"));
+		this.fixtures.ledger.invoiceOf(quiet, "900000", "2026-11-01", "2026-12-31");
+
+		CreditCheck check = this.fixtures.check(busy, ReceivableFixtures.unique("PO"), "500000");
+
+		assertThat(check.decision()).isEqualTo(Decision.BLOCKED);
+		assertThat(check.reasons()).extracting(Reason::code).contains(ReasonCode.GROUP_LIMIT_EXCEEDED);
+		Exposure.GroupExposure exposure = exposure(busy).group();
+		assertThat(exposure).isNotNull();
+		assertThat(exposure.total()).isEqualByComparingTo("900000");
+		assertThat(exposure.members()).isEqualTo(2);
+	}
+
+	String groupMember(String group) {
+		org.credence.customer.CustomerDraft draft = new org.credence.customer.CustomerDraft(
+				ReceivableFixtures.unique("GM"), "集团成员有限公司", null, null, "CN", "上海", "C", null, null, null, null, null,
+				group, "测试集团 " + group, null, null, org.credence.customer.CustomerStatus.ACTIVE, null);
+		return this.currentUser.asSystem(() -> this.customers.register(draft).customer()).code();
+	}
+
+	@Test
+	void anOrderAlreadyInTheLedgerIsNotCountedAgainByItsCheck() {
+		String code = this.fixtures.customerWithLine("1000000", TODAY.minusDays(10));
+		this.fixtures.check(code, ReceivableFixtures.unique("PO"), "1000");
+		String ref = ReceivableFixtures.unique("SO");
+		this.fixtures.ledger.asFinance(() -> this.receivables.recordOrder(new OrderEntry("ext-" + ref, code, ref,
+				new BigDecimal("50000"), "CNY", TODAY, OrderStatus.OPEN, null)));
+		BigDecimal before = exposure(code).total();
+
+		CreditCheck check = this.fixtures.check(code, ref, "50000");
+		assertThat(check.reserved()).isEqualByComparingTo("0");
+		assertThat(exposure(code).total()).isEqualByComparingTo(before);
+		// checked again for more after it arrived: only the difference is reserved
+		this.fixtures.check(code, ref, "70000");
+		assertThat(exposure(code).total()).isEqualByComparingTo(before.add(new BigDecimal("20000")));
+	}
+
+	@Test
+	void anInvoiceDatedTomorrowCountsFromTheMomentItIsRecorded() {
+		String code = this.fixtures.customerWithLine("1000000", TODAY.minusDays(10));
+		this.fixtures.check(code, ReceivableFixtures.unique("PO"), "1000");
+		String order = ReceivableFixtures.unique("SO");
+		this.fixtures.ledger.asFinance(() -> this.receivables.recordOrder(new OrderEntry("ext-" + order, code, order,
+				new BigDecimal("300000"), "CNY", TODAY, OrderStatus.OPEN, null)));
+		String invoice = ReceivableFixtures.unique("INV");
+		this.fixtures.ledger.asFinance(() -> this.receivables.recordInvoice(new InvoiceEntry("ext-" + invoice, code,
+				invoice, new BigDecimal("300000"), "CNY", TODAY.plusDays(1), TODAY.plusDays(61), order)));
+		Exposure exposure = exposure(code);
+		assertThat(exposure.openReceivables()).isEqualByComparingTo("300000");
+		assertThat(exposure.openOrders()).isEqualByComparingTo("0");
+		assertThat(this.fixtures.asManager(() -> this.exposures.reconcile()).differences())
+			.noneMatch(d -> d.customerCode().equals(code));
 	}
 
 	@Test

@@ -168,8 +168,11 @@ public record Position(String customerCode, @Nullable String groupCode, @Nullabl
 		return Objects.equals(this.customerCode, other.customerCode) && Objects.equals(this.groupCode, other.groupCode)
 				&& Objects.equals(this.customerStatus, other.customerStatus) && this.blacklisted == other.blacklisted
 				&& Objects.equals(this.blacklistedUntil, other.blacklistedUntil)
-				&& Objects.equals(this.grade, other.grade) && Objects.equals(this.nextReviewDate, other.nextReviewDate)
-				&& same(this.lineLimit, other.lineLimit) && Objects.equals(this.lineStatus, other.lineStatus)
+				&& Objects.equals(this.grade, other.grade) && Objects.equals(this.riskClass, other.riskClass)
+				&& Objects.equals(this.ownerUsername, other.ownerUsername)
+				&& Objects.equals(this.lineCurrency, other.lineCurrency)
+				&& Objects.equals(this.nextReviewDate, other.nextReviewDate) && same(this.lineLimit, other.lineLimit)
+				&& Objects.equals(this.lineStatus, other.lineStatus)
 				&& Objects.equals(this.lineValidFrom, other.lineValidFrom)
 				&& Objects.equals(this.lineValidTo, other.lineValidTo)
 				&& sameList(

@@ -99,7 +99,13 @@ public class PositionKeeper {
 	// ---- events ----
 	// A customer's row is built when first needed (its first check, its exposure read);
 	// until then events about it change nothing here, so bulk imports and batch
-	// re-assessments of customers nobody checks cost one indexed look-up each.
+	// re-assessments of customers nobody checks cost one indexed look-up each. So that a
+	// row built while a document is still uncommitted cannot miss it, every listener
+	// holds
+	// the customer's build lock shared (a bulk import: the bulk lock) from before it
+	// looks
+	// for the row to the end of the document's transaction, and building a row takes both
+	// exclusively first: it waits for such documents to commit and then reads them.
 
 	@EventListener
 	void on(CustomerChanged event) {
@@ -118,12 +124,14 @@ public class PositionKeeper {
 
 	@EventListener
 	void on(AssessmentCompleted event) {
+		this.positions.shareBuildLock(event.customerCode());
 		this.positions.writeRating(event.customerCode(), event.grade(), event.riskClass(), event.nextReviewDate(),
 				now());
 	}
 
 	@EventListener
 	void on(CreditLineChanged event) {
+		this.positions.shareBuildLock(event.customerCode());
 		if (this.positions.lock(event.customerCode()).isPresent()) {
 			writeLine(event.customerCode());
 		}
@@ -168,6 +176,7 @@ public class PositionKeeper {
 
 	@EventListener
 	void on(InvoicesImported event) {
+		this.positions.takeBulkLock();
 		refreshReceivables(event.customerCodes());
 	}
 
@@ -195,22 +204,37 @@ public class PositionKeeper {
 	 */
 	@Transactional
 	public boolean refresh(String customerCode) {
+		this.positions.takeBuildLock(customerCode);
 		Optional<CustomerDetails> customer = asSystem(() -> this.customers.find(customerCode));
 		if (customer.isEmpty()) {
 			return false;
 		}
 		// the group's row first: checks lock it before the customer's
-		if (customer.get().groupCode() != null) {
-			writeGroup(customer.get().groupCode());
+		String group = customer.get().groupCode();
+		if (group != null) {
+			writeGroup(group);
 		}
-		this.positions.ensure(customerCode, customer.get().status().name(), now());
-		this.positions.lock(customerCode);
-		writeCustomer(customer.get());
-		writeLine(customerCode);
-		Map<String, ReceivableExposure> figures = asSystem(
-				() -> this.receivables.exposures(List.of(customerCode), today()));
-		writeReceivables(customerCode, figures.get(customerCode));
+		build(customer.get());
+		if (group != null) {
+			// the group's total counts every member: build the rows its members lack
+			for (String member : asSystem(() -> this.customers.groupMembers(group))) {
+				if (!member.equals(customerCode) && this.positions.find(member).isEmpty()) {
+					this.positions.takeBuildLock(member);
+					asSystem(() -> this.customers.find(member)).ifPresent(this::build);
+				}
+			}
+		}
 		return true;
+	}
+
+	private void build(CustomerDetails customer) {
+		String code = customer.code();
+		this.positions.ensure(code, customer.status().name(), now());
+		this.positions.lock(code);
+		writeCustomer(customer);
+		writeLine(code);
+		writeReceivables(code, receivableFigures(List.of(code)).get(code));
+		this.positions.writeReserved(code, this.positions.reservedByChecks(code));
 	}
 
 	/**
@@ -220,8 +244,8 @@ public class PositionKeeper {
 	 */
 	@Transactional
 	public int rebuild(@Nullable Collection<String> customerCodes) {
-		List<String> codes = customerCodes == null ? asSystem(this::allCustomerCodes) : List.copyOf(customerCodes);
-		Map<String, ReceivableExposure> figures = asSystem(() -> this.receivables.exposures(customerCodes, today()));
+		List<String> codes = customerCodes == null ? asSystem(this::allCustomerCodes)
+				: customerCodes.stream().distinct().sorted().toList();
 		int rebuilt = 0;
 		for (String group : asSystem(() -> groupsOf(codes))) {
 			writeGroup(group);
@@ -233,6 +257,15 @@ public class PositionKeeper {
 			}
 			this.positions.ensure(code, customer.get().status().name(), now());
 			this.positions.lock(code);
+		}
+		// the ledger read once the rows are locked, so no document write can slip in
+		// between
+		Map<String, ReceivableExposure> figures = receivableFigures(customerCodes == null ? null : codes);
+		for (String code : codes) {
+			Optional<CustomerDetails> customer = asSystem(() -> this.customers.find(code));
+			if (customer.isEmpty()) {
+				continue;
+			}
 			writeCustomer(customer.get());
 			writeLine(code);
 			writeReceivables(code, figures.get(code));
@@ -248,18 +281,24 @@ public class PositionKeeper {
 	 */
 	@Transactional
 	public void refreshReceivables(Collection<String> customerCodes) {
-		List<String> codes = this.positions.existing(customerCodes.stream().distinct().sorted().toList());
+		List<String> sorted = customerCodes.stream().distinct().sorted().toList();
+		if (sorted.size() == 1) {
+			this.positions.shareBuildLock(sorted.get(0));
+		}
+		List<String> codes = this.positions.existing(sorted);
 		if (codes.isEmpty()) {
 			return;
 		}
-		Map<String, ReceivableExposure> figures = asSystem(() -> this.receivables.exposures(codes, today()));
+		// lock first, then read the ledger: two writers of one customer's row take turns
+		codes.forEach(this.positions::lock);
+		Map<String, ReceivableExposure> figures = receivableFigures(codes);
 		for (String code : codes) {
-			this.positions.lock(code);
 			writeReceivables(code, figures.get(code));
 		}
 	}
 
 	private void refreshCustomer(String code) {
+		this.positions.shareBuildLock(code);
 		Optional<CustomerDetails> customer = asSystem(() -> this.customers.find(code));
 		if (customer.isEmpty()) {
 			return;
@@ -299,12 +338,16 @@ public class PositionKeeper {
 
 	/**
 	 * The receivable side of the customers given (every customer when null), from the
-	 * ledger.
+	 * ledger: every document recorded counts from the moment it is recorded, whatever day
+	 * it is dated (an invoice dated tomorrow already takes its order's open value today).
 	 */
 	@Transactional(readOnly = true)
 	public Map<String, ReceivableExposure> receivableFigures(@Nullable Collection<String> customerCodes) {
-		return asSystem(() -> this.receivables.exposures(customerCodes, today()));
+		return asSystem(() -> this.receivables.exposures(customerCodes, RECORDED));
 	}
+
+	/** "As of" every document recorded, dated whenever. */
+	private static final LocalDate RECORDED = LocalDate.of(9999, 12, 31);
 
 	private void writeCustomer(CustomerDetails customer) {
 		CustomerSide side = customerSide(customer);

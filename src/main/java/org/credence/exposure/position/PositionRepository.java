@@ -76,6 +76,35 @@ public class PositionRepository {
 			.list();
 	}
 
+	/**
+	 * Holds the customer's build lock shared until the transaction ends: a row being
+	 * built waits for this transaction's documents. (Advisory, keyed by the customer
+	 * code.)
+	 */
+	public void shareBuildLock(String customerCode) {
+		this.jdbc.sql("select pg_advisory_xact_lock_shared(hashtext('exposure:' || :code))")
+			.param("code", customerCode)
+			.query()
+			.singleRow();
+	}
+
+	/**
+	 * Takes the customer's build lock until the transaction ends, and the bulk lock
+	 * shared: documents of this customer in flight (and bulk imports) commit first.
+	 */
+	public void takeBuildLock(String customerCode) {
+		this.jdbc.sql("select pg_advisory_xact_lock_shared(hashtext('exposure:bulk'))").query().singleRow();
+		this.jdbc.sql("select pg_advisory_xact_lock(hashtext('exposure:' || :code))")
+			.param("code", customerCode)
+			.query()
+			.singleRow();
+	}
+
+	/** A bulk import's lock: rows are not built while one is in flight. */
+	public void takeBulkLock() {
+		this.jdbc.sql("select pg_advisory_xact_lock(hashtext('exposure:bulk'))").query().singleRow();
+	}
+
 	/** Of these customers, those that have a row, in the order given. */
 	public List<String> existing(List<String> customerCodes) {
 		if (customerCodes.isEmpty()) {
