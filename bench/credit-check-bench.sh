@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Order-path credit check benchmark (issue 6): starts the application on a throw-away
 # database, generates a portfolio (customers, active credit lines, open invoices) and builds
-# its positions with the real code, then runs with the same number of clients the JDBC floor
-# (lock the position row, insert the check, update reserved, commit) and the Gatling
-# simulation against the running application over loopback, each spread over every customer
+# its positions with the real code, then runs with the same number of clients the Gatling
+# simulation against the running application over loopback and the JDBC floor (lock the
+# position row, insert the check, update reserved, commit), each spread over every customer
 # and concentrated on a few hot ones, and prints one table.
 #
 #   bench/credit-check-bench.sh [seconds] [customers] [clients]     (default 30, 10000 and 32)

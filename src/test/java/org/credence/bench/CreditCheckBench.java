@@ -51,10 +51,11 @@ import org.springframework.context.ConfigurableApplicationContext;
  * fresh database on the machine's server), a generated portfolio
  * ({@link CreditCheckPortfolio}) whose positions are built by the real code
  * ({@link Exposures#rebuild}), an order-system user with an API token; then, with the
- * same number of clients, the JDBC floor ({@link CreditCheckFloor}) and the Gatling
- * simulation ({@code bench/gatling}, run by {@code gatling-maven-plugin} in its own JVM)
- * against the running application over loopback, each spread over every customer and
- * concentrated on a few hot ones. Prints one table of both. Not a test.
+ * same number of clients, the Gatling simulation ({@code bench/gatling}, run by
+ * {@code gatling-maven-plugin} in its own JVM) against the running application over
+ * loopback, and after it the JDBC floor ({@link CreditCheckFloor}) on the same database,
+ * each spread over every customer and concentrated on a few hot ones. Prints one table of
+ * both. Not a test.
  */
 public final class CreditCheckBench {
 
