@@ -29,6 +29,7 @@ import org.credence.limit.GroupLimitChanged;
 import org.credence.limit.TemporaryIncrease;
 import org.credence.receivable.Conversion;
 import org.credence.receivable.CreditNoteRecorded;
+import org.credence.receivable.FxRate;
 import org.credence.receivable.FxRates;
 import org.credence.receivable.InvoiceRecorded;
 import org.credence.receivable.InvoiceWrittenOff;
@@ -39,7 +40,6 @@ import org.credence.receivable.PaymentReversed;
 import org.credence.receivable.ReceivableExposure;
 import org.credence.receivable.Receivables;
 import org.credence.shared.Money;
-import org.credence.shared.RuleViolationException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -436,12 +436,13 @@ public class PositionKeeper {
 		if (currency.equals(this.fxRates.companyCurrency())) {
 			return BigDecimal.ONE;
 		}
-		try {
-			return asSystem(() -> this.fxRates.rateOn(currency, today()));
-		}
-		catch (RuleViolationException ex) {
-			return null;
-		}
+		// not rateOn: its FX_RATE_MISSING, thrown through its transactional proxy, would
+		// mark the caller's transaction (a credit line being granted) rollback-only
+		return asSystem(() -> this.fxRates.ratesOn(today())).stream()
+			.filter(rate -> rate.currency().equals(currency))
+			.map(FxRate::rate)
+			.findFirst()
+			.orElse(null);
 	}
 
 	private List<String> groupsOf(List<String> codes) {
