@@ -104,8 +104,8 @@ class DemoExposure implements ApplicationRunner {
 			Role role = owner.equals(MANAGER) ? Role.CREDIT_MANAGER : Role.SALES;
 			Exposure exposure = this.exposures.of(code);
 			BigDecimal available = exposure.available() == null ? BigDecimal.ZERO : exposure.available();
-			// two orders within what is left, a third far beyond it for every fifth
-			// customer
+			// two orders within what is left, and for every fifth customer a third just
+			// beyond the limit and its tolerance
 			for (int k = 1; k <= 2; k++) {
 				BigDecimal amount = round(available.multiply(BigDecimal.valueOf(k == 1 ? 15 : 30 + i % 50))
 					.divide(BigDecimal.valueOf(100), 0, RoundingMode.DOWN));
@@ -115,7 +115,13 @@ class DemoExposure implements ApplicationRunner {
 				}
 			}
 			if (i % 5 == 0 && blocked < 6) {
-				BigDecimal amount = round(available.max(new BigDecimal("100000")).multiply(new BigDecimal("1.2")));
+				// what is left of the line and a tenth of the limit more: above the
+				// tolerance, a
+				// special approval of about a tenth of the line if released
+				Exposure now = this.exposures.of(code);
+				BigDecimal limit = now.limit() == null ? new BigDecimal("100000") : now.limit();
+				BigDecimal left = now.available() == null ? BigDecimal.ZERO : now.available().max(BigDecimal.ZERO);
+				BigDecimal amount = round(left.add(limit.divide(BigDecimal.TEN, 0, RoundingMode.DOWN)));
 				CreditCheck check = check(owner, role, code, orderRef(today, i, 3), amount);
 				count++;
 				if (check.decision() == Decision.BLOCKED) {

@@ -254,8 +254,7 @@ public class CreditChecks {
 	}
 
 	Locked lock(String code) {
-		Optional<Position> peek = this.positions.find(code);
-		String groupCode = peek.map(Position::groupCode).orElse(null);
+		String groupCode = this.positions.groupOf(code).orElse(null);
 		GroupRow group = null;
 		if (groupCode != null) {
 			group = this.positions.lockGroup(groupCode).orElse(null);

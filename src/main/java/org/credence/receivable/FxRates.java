@@ -62,13 +62,21 @@ public class FxRates {
 	 */
 	@Transactional(readOnly = true)
 	public BigDecimal rateOn(String currency, LocalDate date) {
+		return findRateOn(currency, date).orElseThrow(() -> new RuleViolationException("FX_RATE_MISSING",
+				"receivable.fx.missing", currency, date.toString(), companyCurrency()));
+	}
+
+	/**
+	 * As {@link #rateOn}, but empty where that refuses: for a caller that carries on
+	 * without a rate (an exception thrown through this transactional method would mark
+	 * the caller's transaction rollback-only).
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Optional<BigDecimal> findRateOn(String currency, LocalDate date) {
 		if (currency.equals(companyCurrency())) {
-			return BigDecimal.ONE;
+			return java.util.Optional.of(BigDecimal.ONE);
 		}
-		return this.repository.rateOn(currency, date)
-			.map(FxRate::rate)
-			.orElseThrow(() -> new RuleViolationException("FX_RATE_MISSING", "receivable.fx.missing", currency,
-					date.toString(), companyCurrency()));
+		return this.repository.rateOn(currency, date).map(FxRate::rate);
 	}
 
 	/** The rates in force on a day, one per currency. */

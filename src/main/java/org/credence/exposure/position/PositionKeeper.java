@@ -29,7 +29,6 @@ import org.credence.limit.GroupLimitChanged;
 import org.credence.limit.TemporaryIncrease;
 import org.credence.receivable.Conversion;
 import org.credence.receivable.CreditNoteRecorded;
-import org.credence.receivable.FxRate;
 import org.credence.receivable.FxRates;
 import org.credence.receivable.InvoiceRecorded;
 import org.credence.receivable.InvoiceWrittenOff;
@@ -433,16 +432,10 @@ public class PositionKeeper {
 	}
 
 	private @Nullable BigDecimal rate(String currency) {
-		if (currency.equals(this.fxRates.companyCurrency())) {
-			return BigDecimal.ONE;
-		}
-		// not rateOn: its FX_RATE_MISSING, thrown through its transactional proxy, would
-		// mark the caller's transaction (a credit line being granted) rollback-only
-		return asSystem(() -> this.fxRates.ratesOn(today())).stream()
-			.filter(rate -> rate.currency().equals(currency))
-			.map(FxRate::rate)
-			.findFirst()
-			.orElse(null);
+		// not rateOn: its FX_RATE_MISSING would mark the caller's transaction (a credit
+		// line
+		// being granted) rollback-only
+		return asSystem(() -> this.fxRates.findRateOn(currency, today())).orElse(null);
 	}
 
 	private List<String> groupsOf(List<String> codes) {

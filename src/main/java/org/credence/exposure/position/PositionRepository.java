@@ -45,6 +45,15 @@ public class PositionRepository {
 			.optional();
 	}
 
+	/** The group the customer's row names; empty without a row or a group. */
+	public Optional<String> groupOf(String customerCode) {
+		return this.jdbc.sql("select group_code from exposure.position where customer_code = :code")
+			.param("code", customerCode)
+			.query((rs, n) -> Optional.ofNullable(rs.getString(1)))
+			.optional()
+			.flatMap(group -> group);
+	}
+
 	/** Locks the customer's row until the transaction ends; empty when it has none. */
 	public Optional<Position> lock(String customerCode) {
 		return this.jdbc.sql("select " + COLUMNS + " from exposure.position p where p.customer_code = :code for update")
@@ -254,16 +263,14 @@ public class PositionRepository {
 	public Optional<GroupRow> lockGroup(String groupCode) {
 		return this.jdbc.sql("select * from exposure.group_position where group_code = :group for update")
 			.param("group", groupCode)
-			.query((rs, n) -> new GroupRow(rs.getString("group_code"), rs.getBigDecimal("limit_amount"),
-					rs.getString("currency")))
+			.query(PositionRepository::groupRow)
 			.optional();
 	}
 
 	public Optional<GroupRow> group(String groupCode) {
 		return this.jdbc.sql("select * from exposure.group_position where group_code = :group")
 			.param("group", groupCode)
-			.query((rs, n) -> new GroupRow(rs.getString("group_code"), rs.getBigDecimal("limit_amount"),
-					rs.getString("currency")))
+			.query(PositionRepository::groupRow)
 			.optional();
 	}
 
@@ -287,6 +294,10 @@ public class PositionRepository {
 			.sql("select distinct group_code from exposure.position where group_code is not null order by 1")
 			.query(String.class)
 			.list();
+	}
+
+	private static GroupRow groupRow(ResultSet rs, int row) throws SQLException {
+		return new GroupRow(rs.getString("group_code"), rs.getBigDecimal("limit_amount"), rs.getString("currency"));
 	}
 
 	/**
