@@ -338,6 +338,14 @@ public class ImportJobs {
 	}
 
 	/** Too many jobs are waiting already: answered 503, to be tried again later. */
+	/**
+	 * Whether no job runs or waits on this instance: a worker that wrote its job's end is
+	 * busy until its task returns, which tests that fill the queue wait for.
+	 */
+	boolean idle() {
+		return this.executor.getActiveCount() == 0 && this.executor.getQueue().isEmpty();
+	}
+
 	public static final class Busy extends CredenceException {
 
 		Busy(int limit) {

@@ -232,6 +232,13 @@ class ImportJobsIntegrationTests {
 	@Test
 	void theApiAnswers503WhenTooManyJobsWait() throws Exception {
 		String p = ReceivableFixtures.unique("B");
+		// the workers of earlier tests' jobs return to the pool a moment after the jobs
+		// end
+		long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+		while (!this.jobs.idle() && System.nanoTime() < deadline) {
+			Thread.sleep(20);
+		}
+		assertThat(this.jobs.idle()).as("no import job left running by an earlier test").isTrue();
 		CountDownLatch release = new CountDownLatch(1);
 		this.jobs.onStart = id -> await(release);
 		List<UUID> started = new ArrayList<>();
