@@ -13,7 +13,8 @@
 #                         on the machine's server (127.0.0.1:5432, user postgres) and dropped after
 #   AUTH=bearer|basic     how the simulated order system authenticates (default: an API token)
 #   HOT=5                 customers of the hot scenario
-#   WARMUP=20             seconds of warm-up load before the measured scenarios (not counted)
+#   WARMUP=60             seconds of warm-up load before the measured scenarios (not counted;
+#                         on 2 cores the JIT needs about a minute of load to settle)
 #   RELEASE=true          cancel (DELETE) each order after its check
 #   PHASES=spread,hot     the scenarios to run, in order
 #   FLOOR=false           skip the JDBC floor
@@ -32,7 +33,7 @@ if [[ "${ONLINE:-false}" != "true" ]]; then MVN+=(-o); fi
 if [[ -n "${FLOCK:-}" ]]; then exec flock "$FLOCK" env -u FLOCK "$0" "$@"; fi
 
 PROPS="-Dbench.db=${DB:-embedded} -Dbench.auth=${AUTH:-bearer} -Dbench.hot=${HOT:-5}"
-PROPS+=" -Dbench.warmup=${WARMUP:-20} -Dbench.release=${RELEASE:-false} -Dbench.phases=${PHASES:-spread,hot}"
+PROPS+=" -Dbench.warmup=${WARMUP:-60} -Dbench.release=${RELEASE:-false} -Dbench.phases=${PHASES:-spread,hot}"
 PROPS+=" -Dbench.floor=${FLOOR:-true} -Dbench.pg-stat-statements=${PG_STATS:-false} -Dbench.offline=$([[ "${ONLINE:-false}" == "true" ]] && echo false || echo true)"
 
 # Everything is compiled once, the Gatling simulation included (-Pbench); the application's

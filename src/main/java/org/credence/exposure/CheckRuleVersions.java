@@ -50,8 +50,18 @@ public class CheckRuleVersions {
 	/** The rules in force, without a permission check: every credit check reads them. */
 	@Transactional(readOnly = true)
 	public Version inForce() {
-		return this.repository.latest()
-			.orElseGet(() -> new Version(0, CheckRuleSet.defaults(), null, CurrentUser.SYSTEM, Instant.EPOCH));
+		return inForce(this.repository.latestNumber());
+	}
+
+	/**
+	 * The rules of a version whose number the caller read as the latest (the order path
+	 * reads it with the customer's lock, in one round trip).
+	 */
+	Version inForce(int number) {
+		if (number == 0) {
+			return new Version(0, CheckRuleSet.defaults(), null, CurrentUser.SYSTEM, Instant.EPOCH);
+		}
+		return this.repository.cached(number).orElseThrow();
 	}
 
 	/** The rules in force, for a reader of exposure. */

@@ -1,8 +1,12 @@
 package org.credence.identity;
 
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import org.springframework.security.access.AccessDeniedException;
@@ -23,6 +27,8 @@ public class CurrentUser {
 
 	/** The actor recorded for work no person started. */
 	public static final String SYSTEM = "system";
+
+	private static final Set<Role> SYSTEM_ROLES = EnumSet.of(Role.ADMIN);
 
 	/** The name of the acting user, or {@value #SYSTEM}. */
 	public String username() {
@@ -70,8 +76,8 @@ public class CurrentUser {
 	public <T> T asSystem(Supplier<T> work) {
 		SecurityContext previous = SecurityContextHolder.getContext();
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
-		List<GrantedAuthority> authorities = Authorities.of(List.of(Role.ADMIN));
-		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(SYSTEM, null, authorities));
+		context.setAuthentication(
+				UsernamePasswordAuthenticationToken.authenticated(SYSTEM, null, Authorities.of(SYSTEM_ROLES)));
 		SecurityContextHolder.setContext(context);
 		try {
 			return work.get();
@@ -92,7 +98,15 @@ public class CurrentUser {
 		private Authorities() {
 		}
 
+		/** Computed once per set of roles: every API request asks for its user's. */
+		private static final Map<Set<Role>, List<GrantedAuthority>> CACHE = new ConcurrentHashMap<>();
+
 		public static List<GrantedAuthority> of(Collection<Role> roles) {
+			Set<Role> key = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
+			return CACHE.computeIfAbsent(key, Authorities::compute);
+		}
+
+		private static List<GrantedAuthority> compute(Set<Role> roles) {
 			return roles.stream()
 				.flatMap(role -> java.util.stream.Stream.concat(java.util.stream.Stream.of(role.authority()),
 						role.permissions().stream().map(Permission::authority)))

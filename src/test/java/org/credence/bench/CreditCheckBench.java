@@ -84,7 +84,7 @@ public final class CreditCheckBench {
 			return new Settings(args.length > 0 ? Integer.parseInt(args[0]) : 30,
 					args.length > 1 ? Integer.parseInt(args[1]) : 10_000,
 					args.length > 2 ? Integer.parseInt(args[2]) : 32, Integer.getInteger("bench.hot", 5),
-					Integer.getInteger("bench.warmup", 20), Long.getLong("bench.max-checks", 1_000_000),
+					Integer.getInteger("bench.warmup", 60), Long.getLong("bench.max-checks", 1_000_000),
 					"basic".equals(System.getProperty("bench.auth")),
 					"machine".equals(System.getProperty("bench.db", "embedded")), Boolean.getBoolean("bench.release"),
 					!"false".equals(System.getProperty("bench.floor")), Boolean.getBoolean("bench.pg-stat-statements"),

@@ -18,6 +18,7 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 import org.springframework.stereotype.Repository;
 
 /** {@code exposure.credit_check} and its history. */
@@ -67,60 +68,84 @@ public class CheckRepository {
 	}
 
 	/**
-	 * A new check, or the replacement of the order's current one (kept in the history
-	 * first); the check's id.
+	 * A check as written: the order, the decision with its figures, and what it reserves.
 	 */
-	public long write(@Nullable Long replacing, String orderRef, String customerCode, BigDecimal amount,
-			String currency, BigDecimal companyAmount, Decision decision, List<Reason> reasons, BigDecimal exposure,
+	public record Written(String orderRef, String customerCode, BigDecimal amount, String currency,
+			BigDecimal companyAmount, Decision decision, List<Reason> reasons, BigDecimal exposure,
 			@Nullable BigDecimal limit, @Nullable BigDecimal available, BigDecimal reserved, Reservation reservation,
 			@Nullable LocalDate expiresOn, Instant at, String by) {
-		if (replacing != null) {
-			this.jdbc
-				.sql("""
-						insert into exposure.credit_check_history (check_id, amount, currency, company_amount, decision,
-						  reasons, exposure, limit_amount, available, reserved, reservation, checked_at, checked_by, replaced_at)
-						select id, amount, currency, company_amount, decision, reasons, exposure, limit_amount, available,
-						  reserved, reservation, checked_at, checked_by, :at
-						from exposure.credit_check where id = :id
-						""")
-				.param("id", replacing)
-				.param("at", Timestamp.from(at))
-				.update();
-		}
-		String sql = replacing != null ? """
+	}
+
+	/**
+	 * The first check of an order, written with its reservation in one statement: the
+	 * check inserted and the customer's {@code exposure.position.reserved} raised by what
+	 * it reserves (the caller holds that row's lock). Empty, and nothing written, when
+	 * the order reference was checked before.
+	 * @return the new check's id
+	 */
+	public Optional<Long> insertReserving(Written check) {
+		return bind(
+				this.jdbc
+					.sql("""
+							with inserted as (
+							  insert into exposure.credit_check (order_ref, customer_code, amount, currency, company_amount, decision,
+							    reasons, exposure, limit_amount, available, reserved, reservation, expires_on, checked_at, checked_by)
+							  values (:ref, :code, :amount, :currency, :companyAmount, :decision, cast(:reasons as jsonb), :exposure,
+							    :limit, :available, :reserved, :reservation, :expiresOn, :at, :by)
+							  on conflict (order_ref) do nothing
+							  returning id, customer_code, reserved),
+							reserving as (
+							  update exposure.position p set reserved = p.reserved + i.reserved from inserted i
+							  where p.customer_code = i.customer_code and i.reserved <> 0)
+							select id from inserted
+							"""),
+				check)
+			.query(Long.class)
+			.optional();
+	}
+
+	/**
+	 * Replaces an order's check by a new one (the order checked again for another
+	 * amount), the one replaced kept in the history.
+	 */
+	public void replace(long checkId, Written check) {
+		this.jdbc
+			.sql("""
+					insert into exposure.credit_check_history (check_id, amount, currency, company_amount, decision,
+					  reasons, exposure, limit_amount, available, reserved, reservation, checked_at, checked_by, replaced_at)
+					select id, amount, currency, company_amount, decision, reasons, exposure, limit_amount, available,
+					  reserved, reservation, checked_at, checked_by, :at
+					from exposure.credit_check where id = :id
+					""")
+			.param("id", checkId)
+			.param("at", Timestamp.from(check.at()))
+			.update();
+		bind(this.jdbc.sql("""
 				update exposure.credit_check set customer_code = :code, amount = :amount, currency = :currency,
 				  company_amount = :companyAmount, decision = :decision, reasons = cast(:reasons as jsonb),
 				  exposure = :exposure, limit_amount = :limit, available = :available, reserved = :reserved,
 				  reservation = :reservation, expires_on = :expiresOn, checked_at = :at, checked_by = :by,
 				  closed_at = null, closed_by = null
-				where id = :id
-				returning id
-				""" : """
-				insert into exposure.credit_check (order_ref, customer_code, amount, currency, company_amount, decision,
-				  reasons, exposure, limit_amount, available, reserved, reservation, expires_on, checked_at, checked_by)
-				values (:ref, :code, :amount, :currency, :companyAmount, :decision, cast(:reasons as jsonb), :exposure,
-				  :limit, :available, :reserved, :reservation, :expiresOn, :at, :by)
-				returning id
-				""";
-		return this.jdbc.sql(sql)
-			.param("id", replacing)
-			.param("ref", orderRef)
-			.param("code", customerCode)
-			.param("amount", amount)
-			.param("currency", currency)
-			.param("companyAmount", companyAmount)
-			.param("decision", decision.name())
-			.param("reasons", this.json.writeValueAsString(reasons))
-			.param("exposure", exposure)
-			.param("limit", limit)
-			.param("available", available)
-			.param("reserved", reserved)
-			.param("reservation", reservation.name())
-			.param("expiresOn", expiresOn)
-			.param("at", Timestamp.from(at))
-			.param("by", by)
-			.query(Long.class)
-			.single();
+				where id = :id and order_ref = :ref
+				"""), check).param("id", checkId).update();
+	}
+
+	private StatementSpec bind(StatementSpec statement, Written check) {
+		return statement.param("ref", check.orderRef())
+			.param("code", check.customerCode())
+			.param("amount", check.amount())
+			.param("currency", check.currency())
+			.param("companyAmount", check.companyAmount())
+			.param("decision", check.decision().name())
+			.param("reasons", this.json.writeValueAsString(check.reasons()))
+			.param("exposure", check.exposure())
+			.param("limit", check.limit())
+			.param("available", check.available())
+			.param("reserved", check.reserved())
+			.param("reservation", check.reservation().name())
+			.param("expiresOn", check.expiresOn())
+			.param("at", Timestamp.from(check.at()))
+			.param("by", check.by());
 	}
 
 	/** Ends a check's reservation: consumed, released or expired. */

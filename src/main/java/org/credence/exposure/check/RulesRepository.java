@@ -14,9 +14,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * {@code exposure.check_rules}. The version in force is read on every check (one row by
- * its key); its parsed rules are kept in memory by version number, so a change made on
- * another node is seen by the next check here.
+ * {@code exposure.check_rules}. The number of the version in force is read on every check
+ * (on the order path in the same statement that locks the customer's position); its
+ * parsed rules are kept in memory by version number, so a change made on another node is
+ * seen by the next check here.
  */
 @Repository
 public class RulesRepository {
@@ -31,18 +32,22 @@ public class RulesRepository {
 		this.jdbc = jdbc;
 	}
 
-	public Optional<Version> latest() {
-		Optional<Integer> number = this.jdbc.sql("select max(version) from exposure.check_rules")
+	/** The number of the latest saved version; 0 before any was saved. */
+	public int latestNumber() {
+		return this.jdbc.sql("select coalesce(max(version), 0) from exposure.check_rules")
 			.query(Integer.class)
-			.optional();
-		if (number.isEmpty()) {
-			return Optional.empty();
-		}
+			.single();
+	}
+
+	/**
+	 * A saved version, from memory when it is the one read last.
+	 */
+	public Optional<Version> cached(int version) {
 		Version known = this.cached;
-		if (known != null && known.version() == number.get()) {
+		if (known != null && known.version() == version) {
 			return Optional.of(known);
 		}
-		Optional<Version> read = version(number.get());
+		Optional<Version> read = version(version);
 		read.ifPresent(v -> this.cached = v);
 		return read;
 	}

@@ -62,6 +62,31 @@ public class PositionRepository {
 			.optional();
 	}
 
+	/**
+	 * The order path's one round trip: locks the row of a customer outside any group and
+	 * reads with it the number of the check rules in force (0 before any version was
+	 * saved). Empty when the customer has no row yet or belongs to a group, whose row is
+	 * locked first ({@link #groupOf}, {@link #lockGroup}, then {@link #lock}).
+	 */
+	public Optional<Ungrouped> lockUngrouped(String customerCode) {
+		return this.jdbc.sql("""
+				select p.*, (select coalesce(max(version), 0) from exposure.check_rules) as rules_version
+				from exposure.position p where p.customer_code = :code and p.group_code is null
+				for update of p
+				""")
+			.param("code", customerCode)
+			.query((rs, n) -> new Ungrouped(position(rs, n), rs.getInt("rules_version")))
+			.optional();
+	}
+
+	/**
+	 * A locked row of a customer outside any group.
+	 *
+	 * @param rulesVersion the number of the check rules in force as the row was locked
+	 */
+	public record Ungrouped(Position position, int rulesVersion) {
+	}
+
 	/** The rows of a group's members. */
 	public List<Position> members(String groupCode) {
 		return this.jdbc

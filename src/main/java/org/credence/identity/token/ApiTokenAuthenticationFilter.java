@@ -3,7 +3,6 @@ package org.credence.identity.token;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -52,9 +51,9 @@ public class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 		}
 		String token = header.substring(7).strip();
 		try {
-			Optional<String> username = this.tokens.activeTokenUser(ApiTokens.hash(token), LocalDate.now(this.clock));
 			UserDetails user = this.accounts
-				.loadUserByUsername(username.orElseThrow(() -> new BadCredentialsException("Unknown API token")));
+				.details(this.tokens.activeTokenAccount(ApiTokens.hash(token), LocalDate.now(this.clock))
+					.orElseThrow(() -> new BadCredentialsException("Unknown API token")));
 			if (!user.isEnabled() || !user.isAccountNonLocked()) {
 				throw new BadCredentialsException("The token's user may not log in");
 			}

@@ -120,7 +120,7 @@ public class UserAccountRepository {
 		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
 	}
 
-	static UserAccount account(ResultSet rs, int row) throws SQLException {
+	public static UserAccount account(ResultSet rs, int row) throws SQLException {
 		Array roles = rs.getArray("roles");
 		Set<Role> roleSet = Arrays.stream((String[]) roles.getArray())
 			.map(Role::valueOf)
