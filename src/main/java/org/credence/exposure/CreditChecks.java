@@ -48,9 +48,11 @@ import org.springframework.transaction.annotation.Transactional;
  * one customer arrive at once, on however many nodes, they take their turn on that row,
  * so together they never take exposure past the limit plus tolerance. Nothing is cached
  * between requests but the parsed rules (by version). An order checked for the first time
- * (the usual case) costs the database four round trips: the lock (with the rules'
- * version), the order's open value in the ledger, the check written with its reservation
- * in one statement, the commit.
+ * and approved (the usual case) costs the database four round trips: the lock (with the
+ * rules' version), the order's open value in the ledger, the check written with its
+ * reservation in one statement, the commit; a blocked one adds its hold. An order asked
+ * again waits its turn on the customer's row like a new one, and is recognised when its
+ * insert finds the reference taken.
  * <p>
  * Checks are idempotent by order reference: the same reference with the same amount and
  * currency returns the current decision (also one a manager changed since); with another

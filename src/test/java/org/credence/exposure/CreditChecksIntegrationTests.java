@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -83,6 +84,9 @@ class CreditChecksIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	CheckRuleVersions rules;
 
 	@Autowired
 	TestClock clock;
@@ -405,6 +409,102 @@ class CreditChecksIntegrationTests {
 	}
 
 	@Test
+	void oneOrderReferenceCheckedForTwoCustomersAtOnceGoesToOneOfThem() throws Exception {
+		String one = this.fixtures.customerWithLine("1000000", TODAY.minusDays(10));
+		String other = this.fixtures.customerWithLine("1000000", TODAY.minusDays(10));
+		// their rows exist: both checks lock in one statement and meet at the insert
+		this.fixtures.check(one, ReceivableFixtures.unique("PO"), "1000");
+		this.fixtures.check(other, ReceivableFixtures.unique("PO"), "1000");
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			for (int round = 0; round < 5; round++) {
+				BigDecimal oneBefore = exposure(one).reserved();
+				BigDecimal otherBefore = exposure(other).reserved();
+				String ref = ReceivableFixtures.unique("PO");
+				CountDownLatch start = new CountDownLatch(1);
+				Future<CreditCheck> first = pool.submit(() -> {
+					start.await();
+					return this.fixtures.check(one, ref, "2000");
+				});
+				Future<CreditCheck> second = pool.submit(() -> {
+					start.await();
+					return this.fixtures.check(other, ref, "3000");
+				});
+				start.countDown();
+				List<CreditCheck> answered = new ArrayList<>();
+				int refused = 0;
+				for (Future<CreditCheck> future : List.of(first, second)) {
+					try {
+						answered.add(future.get(30, TimeUnit.SECONDS));
+					}
+					catch (ExecutionException ex) {
+						assertThat(ex.getCause()).isInstanceOf(ConflictException.class);
+						refused++;
+					}
+				}
+				assertThat(answered).hasSize(1);
+				assertThat(refused).isEqualTo(1);
+				boolean oneWon = answered.get(0).customerCode().equals(one);
+				assertThat(exposure(one).reserved())
+					.isEqualByComparingTo(oneWon ? oneBefore.add(new BigDecimal("2000")) : oneBefore);
+				assertThat(exposure(other).reserved())
+					.isEqualByComparingTo(oneWon ? otherBefore : otherBefore.add(new BigDecimal("3000")));
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+	}
+
+	@Test
+	void theSameOrderSentSeveralTimesAtOnceIsCheckedAndReservedOnce() throws Exception {
+		String code = this.fixtures.customerWithLine("1000000", TODAY.minusDays(10));
+		this.fixtures.check(code, ReceivableFixtures.unique("PO"), "1000");
+		BigDecimal before = exposure(code).reserved();
+		String ref = ReceivableFixtures.unique("PO");
+		ExecutorService pool = Executors.newFixedThreadPool(8);
+		CountDownLatch start = new CountDownLatch(1);
+		List<Future<CreditCheck>> futures = new ArrayList<>();
+		for (int i = 0; i < 8; i++) {
+			futures.add(pool.submit(() -> {
+				start.await();
+				return this.fixtures.check(code, ref, "5000");
+			}));
+		}
+		start.countDown();
+		java.util.Set<Long> ids = new java.util.HashSet<>();
+		for (Future<CreditCheck> future : futures) {
+			ids.add(future.get(30, TimeUnit.SECONDS).checkId());
+		}
+		pool.shutdown();
+		assertThat(ids).hasSize(1);
+		assertThat(exposure(code).reserved()).isEqualByComparingTo(before.add(new BigDecimal("5000")));
+	}
+
+	@Test
+	void newRulesReachTheNextCheckAtOnce() {
+		String code = this.fixtures.customerWithLine("1000000", TODAY.minusDays(10));
+		this.fixtures.check(code, ReceivableFixtures.unique("PO"), "1000");
+		CheckRuleSet d = CheckRuleSet.defaults();
+		CheckRuleSet threeDays = new CheckRuleSet(d.tolerancePercent(), d.countOpenOrders(), d.orderHorizonDays(), 3,
+				d.noCreditLine(), d.lineExpired(), d.limitExceeded(), d.overdueDaysMode(), d.overdueDays(),
+				d.overdueDaysMinAmount(), d.overdueAmountMode(), d.overdueAmount(), d.overdueGraceDays(),
+				d.blacklisted(), d.suspended(), d.gradeMode(), d.minimumGrade(), d.reviewOverdue(), d.severeAlert(),
+				d.groupLimitExceeded(), d.utilisationMode(), d.utilisationPercent(), d.oldestItemMode(),
+				d.oldestItemDays());
+		try {
+			this.fixtures.asManager(() -> this.rules.save(threeDays, "reservations for three days"));
+			assertThat(this.fixtures.check(code, ReceivableFixtures.unique("PO"), "1000").expiresOn())
+				.isEqualTo(TODAY.plusDays(3));
+		}
+		finally {
+			this.fixtures.asManager(() -> this.rules.save(CheckRuleSet.defaults(), "back to the defaults"));
+		}
+		assertThat(this.fixtures.check(code, ReceivableFixtures.unique("PO"), "1000").expiresOn())
+			.isEqualTo(TODAY.plusDays(14));
+	}
+
+	@Test
 	void theReconciliationFindsAPositionThatDrifted() {
 		String code = this.fixtures.customerWithLine("1000000", TODAY.minusDays(10));
 		this.fixtures.ledger.invoiceOf(code, "123456.78", "2026-11-01", "2026-12-31");
@@ -460,6 +560,12 @@ class CreditChecksIntegrationTests {
 		assertThat(exposure).isNotNull();
 		assertThat(exposure.total()).isEqualByComparingTo("900000");
 		assertThat(exposure.members()).isEqualTo(2);
+		// checked again, its row built: the group's row is still locked first
+		CreditCheck small = this.fixtures.check(busy, ReceivableFixtures.unique("PO"), "50000");
+		// (a warning at most: the members are unrated, so their review is overdue)
+		assertThat(small.decision()).isNotEqualTo(Decision.BLOCKED);
+		assertThat(small.reasons()).extracting(Reason::code).doesNotContain(ReasonCode.GROUP_LIMIT_EXCEEDED);
+		assertThat(exposure(busy).reserved()).isEqualByComparingTo("50000");
 	}
 
 	String groupMember(String group) {
