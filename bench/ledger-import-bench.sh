@@ -6,7 +6,9 @@
 #
 #   bench/ledger-import-bench.sh [invoices] [customers]     (default 1000000 and 100000)
 #
-# Set FLOCK=/path/to/lockfile to hold that lock for the whole run (build and measurement).
+# Set FLOCK=/path/to/lockfile to hold that lock for the whole run (build and measurement);
+# DB=machine to run on a database credence_bench_import created on the machine's PostgreSQL
+# (127.0.0.1:5432, user postgres) and dropped after, instead of an embedded server.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 INVOICES=${1:-1000000}
@@ -18,4 +20,4 @@ if [[ -n "${FLOCK:-}" ]]; then MVN=(flock "$FLOCK" "${MVN[@]}"); fi
 exec "${MVN[@]}" test-compile spring-boot:test-run -Dspring-boot.test-run.optimizedLaunch=false \
   -Dspring-boot.run.main-class=org.credence.bench.LedgerImportBench \
   -Dspring-boot.run.arguments="$INVOICES $CUSTOMERS" \
-  -Dspring-boot.run.jvmArguments="-Xmx1g -XX:+UseParallelGC ${JAVA_OPTS:-}"
+  -Dspring-boot.run.jvmArguments="-Xmx1g -XX:+UseParallelGC -Dbench.db=${DB:-embedded} ${JAVA_OPTS:-}"

@@ -160,7 +160,7 @@ public class LedgerImports {
 		int fieldProblemCount = tally[FIELD_PROBLEMS];
 		progress.accept(total);
 		long staged = System.nanoTime();
-		int onFile = this.staging.check(this.customers.visibleCodes(this.staging.customerCodes()),
+		int onFile = this.staging.check(stage, this.customers.visibleCodes(this.staging.customerCodes(stage)),
 				this.fxRates.companyCurrency());
 		long checked = System.nanoTime();
 		Counts counts = this.staging.counts(onFile);
@@ -179,7 +179,7 @@ public class LedgerImports {
 		this.beforeInsert.run();
 		List<String> customerCodes;
 		try {
-			customerCodes = this.staging.insert(this.currentUser.username(), this.clock.instant());
+			customerCodes = this.staging.insert(stage, this.currentUser.username(), this.clock.instant(), toWrite);
 		}
 		catch (DuplicateKeyException ex) {
 			// an invoice with an external id or number of the file was recorded since the

@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -58,8 +57,6 @@ import org.springframework.context.ConfigurableApplicationContext;
  * both. Not a test.
  */
 public final class CreditCheckBench {
-
-	private static final String MACHINE_SERVER = "jdbc:postgresql://127.0.0.1:5432/";
 
 	private static final String MACHINE_DATABASE = "credence_bench";
 
@@ -117,7 +114,7 @@ public final class CreditCheckBench {
 		finally {
 			app.close();
 			if (settings.machineDatabase()) {
-				dropMachineDatabase();
+				MachineDatabase.drop(MACHINE_DATABASE);
 			}
 			if (profiled != null) {
 				profiled.close();
@@ -133,8 +130,7 @@ public final class CreditCheckBench {
 	private static @Nullable EmbeddedPostgres configure(Settings settings) throws IOException, SQLException {
 		EmbeddedPostgres profiled = null;
 		if (settings.machineDatabase()) {
-			recreateMachineDatabase();
-			System.setProperty("credence.db.url", MACHINE_SERVER + MACHINE_DATABASE);
+			System.setProperty("credence.db.url", MachineDatabase.recreate(MACHINE_DATABASE));
 			System.setProperty("credence.db.username", "postgres");
 			System.setProperty("credence.db.password", "");
 		}
@@ -516,24 +512,6 @@ public final class CreditCheckBench {
 			return reports.filter(path -> path.getFileName().toString().startsWith("creditchecksimulation-"))
 				.max(Comparator.comparing(path -> path.getFileName().toString()))
 				.orElse(null);
-		}
-	}
-
-	private static void recreateMachineDatabase() throws SQLException {
-		try (Connection connection = DriverManager.getConnection(MACHINE_SERVER + "postgres", "postgres", "");
-				Statement statement = connection.createStatement()) {
-			statement.execute("drop database if exists " + MACHINE_DATABASE + " with (force)");
-			statement.execute("create database " + MACHINE_DATABASE + " encoding 'UTF8' template template0");
-		}
-	}
-
-	private static void dropMachineDatabase() {
-		try (Connection connection = DriverManager.getConnection(MACHINE_SERVER + "postgres", "postgres", "");
-				Statement statement = connection.createStatement()) {
-			statement.execute("drop database if exists " + MACHINE_DATABASE + " with (force)");
-		}
-		catch (SQLException ex) {
-			System.out.println("Could not drop the database " + MACHINE_DATABASE + ": " + ex.getMessage());
 		}
 	}
 

@@ -43,6 +43,8 @@ public final class LedgerImportBench {
 
 	private static final int COPY_ROWS = 20_000;
 
+	private static final String MACHINE_DATABASE = "credence_bench_import";
+
 	private LedgerImportBench() {
 	}
 
@@ -51,9 +53,17 @@ public final class LedgerImportBench {
 		int customers = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
 		Path data = Files.createTempDirectory("credence-bench");
 		long booting = System.nanoTime();
+		boolean machine = "machine".equals(System.getProperty("bench.db", "embedded"));
 		// system properties, so they win over application.yml
-		System.setProperty("credence.db.ephemeral", "true");
-		System.setProperty("credence.db.url", "");
+		if (machine) {
+			System.setProperty("credence.db.url", MachineDatabase.recreate(MACHINE_DATABASE));
+			System.setProperty("credence.db.username", "postgres");
+			System.setProperty("credence.db.password", "");
+		}
+		else {
+			System.setProperty("credence.db.ephemeral", "true");
+			System.setProperty("credence.db.url", "");
+		}
 		System.setProperty("credence.demo.enabled", "false");
 		System.setProperty("credence.data-dir", data.toString());
 		System.setProperty("credence.admin-password", "bench-admin-password-1");
@@ -113,6 +123,9 @@ public final class LedgerImportBench {
 		}
 		finally {
 			app.close();
+			if (machine) {
+				MachineDatabase.drop(MACHINE_DATABASE);
+			}
 		}
 		System.exit(code);
 	}

@@ -1,7 +1,5 @@
 package org.credence.receivable;
 
-import java.nio.charset.StandardCharsets;
-
 import org.credence.IntegrationTest;
 import org.credence.customer.ActivityFixtures;
 import org.credence.customer.Customers;
@@ -84,10 +82,10 @@ class LedgerImportRaceIntegrationTests {
 		// a single POST /api/v1/invoices of another customer takes the number of row 3
 		this.ledgerImports.beforeInsert = () -> separately.executeWithoutResult(status -> this.receivables
 			.recordInvoice(ReceivableFixtures.invoice(other, p + "-2", "50.00", "2026-01-05", "2026-02-04")));
-		byte[] file = invoices(p, 3);
+		MockMultipartFile file = ReceivableFixtures.invoiceFile(this.customer, p, 3);
 
 		this.mvc
-			.perform(multipart("/api/v1/imports/{kind}", "invoices").file(file(file))
+			.perform(multipart("/api/v1/imports/{kind}", "invoices").file(file)
 				.header("Accept-Language", "en")
 				.with(ActivityFixtures.basic(this.fixtures.finance)))
 			.andExpect(status().isConflict())
@@ -99,7 +97,7 @@ class LedgerImportRaceIntegrationTests {
 		this.ledgerImports.beforeInsert = () -> {
 		};
 		this.mvc
-			.perform(multipart("/api/v1/imports/{kind}", "invoices").file(file(file))
+			.perform(multipart("/api/v1/imports/{kind}", "invoices").file(file)
 				.param("mode", "partial")
 				.header("Accept-Language", "en")
 				.with(ActivityFixtures.basic(this.fixtures.finance)))
@@ -115,27 +113,6 @@ class LedgerImportRaceIntegrationTests {
 			.map(Invoice::number)
 			.sorted()
 			.toList();
-	}
-
-	private byte[] invoices(String prefix, int rows) {
-		StringBuilder csv = new StringBuilder("externalId,customerCode,number,amount,currency,issueDate,dueDate\n");
-		for (int i = 1; i <= rows; i++) {
-			csv.append(prefix)
-				.append("-x")
-				.append(i)
-				.append(',')
-				.append(this.customer)
-				.append(',')
-				.append(prefix)
-				.append('-')
-				.append(i)
-				.append(",100.00,CNY,2026-01-05,2026-02-04\n");
-		}
-		return csv.toString().getBytes(StandardCharsets.UTF_8);
-	}
-
-	private static MockMultipartFile file(byte[] content) {
-		return new MockMultipartFile("file", "invoices.csv", "text/csv", content);
 	}
 
 }

@@ -1,6 +1,7 @@
 package org.credence.receivable;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Supplier;
@@ -11,6 +12,8 @@ import org.credence.identity.CurrentUser;
 import org.credence.identity.Role;
 import org.credence.identity.Users;
 import org.credence.receivable.PaymentEntry.RequestedAllocation;
+
+import org.springframework.mock.web.MockMultipartFile;
 
 /**
  * Test data for the ledger: a finance user, customers with unique codes, unique document
@@ -53,6 +56,29 @@ public class ReceivableFixtures {
 	public static InvoiceEntry invoice(String customer, String number, String amount, String issued, String due) {
 		return new InvoiceEntry("ext-" + number, customer, number, new BigDecimal(amount), "CNY",
 				LocalDate.parse(issued), LocalDate.parse(due), null);
+	}
+
+	/**
+	 * A CSV file of {@code rows} invoices of 100.00 CNY for the customer, external ids
+	 * {@code prefix-x1…} and numbers {@code prefix-1…}, as an uploaded file.
+	 */
+	public static MockMultipartFile invoiceFile(String customer, String prefix, int rows) {
+		StringBuilder csv = new StringBuilder(INVOICE_HEADER);
+		for (int i = 1; i <= rows; i++) {
+			csv.append(invoiceLine(customer, prefix + "-x" + i, prefix + "-" + i, "100.00"));
+		}
+		return csvFile(csv.toString());
+	}
+
+	public static final String INVOICE_HEADER = "externalId,customerCode,number,amount,currency,issueDate,dueDate\n";
+
+	/** One line of an invoice CSV (CNY, issued 2026-01-05, due 2026-02-04). */
+	public static String invoiceLine(String customer, String externalId, String number, String amount) {
+		return externalId + "," + customer + "," + number + "," + amount + ",CNY,2026-01-05,2026-02-04\n";
+	}
+
+	public static MockMultipartFile csvFile(String csv) {
+		return new MockMultipartFile("file", "invoices.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8));
 	}
 
 	public static PaymentEntry payment(String customer, String amount, String received,

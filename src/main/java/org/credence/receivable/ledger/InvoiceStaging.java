@@ -11,11 +11,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 
 import javax.sql.DataSource;
 
+import org.apache.commons.codec.digest.MurmurHash3;
 import org.credence.receivable.LedgerProblem;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
@@ -23,6 +25,7 @@ import org.postgresql.copy.CopyIn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -54,7 +57,14 @@ public class InvoiceStaging {
 
 	private final DataSource dataSource;
 
-	InvoiceStaging(DataSource dataSource) {
+	private final BulkLoad bulkLoad;
+
+	private final int bulkLoadRows;
+
+	InvoiceStaging(DataSource dataSource, BulkLoad bulkLoad,
+			@Value("${credence.receivable.bulk-load-rows:100000}") int bulkLoadRows) {
+		this.bulkLoad = bulkLoad;
+		this.bulkLoadRows = bulkLoadRows;
 		// without the application's query timeout: inserting a million invoices into the
 		// indexed ledger table takes longer than any single lookup should
 		this.jdbc = JdbcClient.create(new JdbcTemplate(dataSource));
@@ -101,14 +111,25 @@ public class InvoiceStaging {
 		}
 	}
 
-	/** The open {@code COPY} of invoices into the staging table. */
+	/**
+	 * The open {@code COPY} of invoices into the staging table. It fingerprints each
+	 * row's external id and number (64 bits of MurmurHash3, 16 bytes a row) so that the
+	 * checks for keys repeated within the file, two passes over the whole stage, run only
+	 * when two fingerprints are equal: most files repeat nothing.
+	 */
 	public static final class Stage {
 
 		private final CopyIn copy;
 
 		private final StringBuilder buffer = new StringBuilder(COPY_CHUNK + 1024);
 
+		private long[] externalIds = new long[1024];
+
+		private long[] numbers = new long[1024];
+
 		private int rows;
+
+		private List<String> customerCodes = List.of();
 
 		Stage(CopyIn copy) {
 			this.copy = copy;
@@ -126,6 +147,12 @@ public class InvoiceStaging {
 			b.append(',').append(invoice.amount().toPlainString()).append(',');
 			b.append(invoice.currency()).append(',');
 			b.append(invoice.issueDate()).append(',').append(invoice.dueDate()).append('\n');
+			if (this.rows == this.externalIds.length) {
+				this.externalIds = Arrays.copyOf(this.externalIds, this.rows * 2);
+				this.numbers = Arrays.copyOf(this.numbers, this.rows * 2);
+			}
+			this.externalIds[this.rows] = fingerprint(invoice.externalId());
+			this.numbers[this.rows] = fingerprint(invoice.number());
 			this.rows++;
 			if (b.length() >= COPY_CHUNK) {
 				flush();
@@ -134,6 +161,31 @@ public class InvoiceStaging {
 
 		public int rows() {
 			return this.rows;
+		}
+
+		/** Whether two staged rows may share an external id (false: certainly not). */
+		boolean mayRepeatExternalIds() {
+			return hasEqual(this.externalIds, this.rows);
+		}
+
+		/** Whether two staged rows may share a number (false: certainly not). */
+		boolean mayRepeatNumbers() {
+			return hasEqual(this.numbers, this.rows);
+		}
+
+		private static long fingerprint(String key) {
+			return MurmurHash3.hash128x64(key.getBytes(StandardCharsets.UTF_8))[0];
+		}
+
+		private static boolean hasEqual(long[] values, int count) {
+			long[] sorted = Arrays.copyOf(values, count);
+			Arrays.sort(sorted);
+			for (int i = 1; i < sorted.length; i++) {
+				if (sorted[i] == sorted[i - 1]) {
+					return true;
+				}
+			}
+			return false;
 		}
 
 		/** Ends the {@code COPY}: every row added is in the staging table. */
@@ -187,21 +239,25 @@ public class InvoiceStaging {
 
 	}
 
-	/** The distinct customer codes of the staged rows. */
-	public List<String> customerCodes() {
+	/** The distinct customer codes of the staged rows, sorted. */
+	public List<String> customerCodes(Stage stage) {
 		this.jdbc.sql("analyze invoice_stage").update();
-		return this.jdbc.sql("select distinct customer_code from invoice_stage").query(String.class).list();
+		stage.customerCodes = this.jdbc.sql("select distinct customer_code from invoice_stage order by 1")
+			.query(String.class)
+			.list();
+		return stage.customerCodes;
 	}
 
 	/**
 	 * Checks the staged rows set-based, marking each refused row with its problem and
 	 * each row that repeats a recorded invoice as unchanged.
+	 * @param stage the closed stage, which knows whether keys may repeat within the file
 	 * @param visibleCustomers the staged customers that exist within the caller's scope
 	 * @param companyCurrency the company currency, which needs no rate
 	 * @return how many rows repeated an invoice on file with the same content: they are
 	 * taken off the stage
 	 */
-	public int check(Collection<String> visibleCustomers, String companyCurrency) {
+	public int check(Stage stage, Collection<String> visibleCustomers, String companyCurrency) {
 		this.jdbc.sql(
 				"create temporary table invoice_stage_customer (code varchar(64) collate \"C\" primary key) on commit drop")
 			.update();
@@ -231,43 +287,47 @@ public class InvoiceStaging {
 				""");
 		// an external id repeated in the file: the first row counts, a later one with the
 		// same content changes nothing, one with other content is a conflict
-		mark("""
-				with firsts as (
-				    select distinct on (external_id) * from invoice_stage
-				    where problem is null and not unchanged
-				      and external_id in (select external_id from invoice_stage where problem is null and not unchanged
-				                          group by external_id having count(*) > 1)
-				    order by external_id, row_no),
-				repeats as (
-				    select s.row_no, f.row_no as first_row,
-				           (f.customer_code = s.customer_code and f.number = s.number and f.amount = s.amount
-				            and f.currency = s.currency and f.issue_date = s.issue_date and f.due_date = s.due_date
-				            and f.order_number is not distinct from s.order_number) as same
-				    from invoice_stage s join firsts f on f.external_id = s.external_id
-				    where s.row_no > f.row_no and s.problem is null and not s.unchanged)
-				update invoice_stage s
-				set unchanged = r.same,
-				    problem = case when r.same then null else 'receivable.import.external-id.repeated' end,
-				    problem_field = case when r.same then null else 'externalId' end,
-				    problem_args = case when r.same then null else array[s.external_id, r.first_row::text] end
-				from repeats r where r.row_no = s.row_no
-				""");
+		if (stage.mayRepeatExternalIds()) {
+			mark("""
+					with firsts as (
+					    select distinct on (external_id) * from invoice_stage
+					    where problem is null and not unchanged
+					      and external_id in (select external_id from invoice_stage where problem is null and not unchanged
+					                          group by external_id having count(*) > 1)
+					    order by external_id, row_no),
+					repeats as (
+					    select s.row_no, f.row_no as first_row,
+					           (f.customer_code = s.customer_code and f.number = s.number and f.amount = s.amount
+					            and f.currency = s.currency and f.issue_date = s.issue_date and f.due_date = s.due_date
+					            and f.order_number is not distinct from s.order_number) as same
+					    from invoice_stage s join firsts f on f.external_id = s.external_id
+					    where s.row_no > f.row_no and s.problem is null and not s.unchanged)
+					update invoice_stage s
+					set unchanged = r.same,
+					    problem = case when r.same then null else 'receivable.import.external-id.repeated' end,
+					    problem_field = case when r.same then null else 'externalId' end,
+					    problem_args = case when r.same then null else array[s.external_id, r.first_row::text] end
+					from repeats r where r.row_no = s.row_no
+					""");
+		}
 		mark("""
 				update invoice_stage s set problem = 'receivable.invoice.number.exists', problem_field = 'number',
 				       problem_args = array[s.number]
 				from receivable.invoice i
 				where i.number = s.number and s.problem is null and not s.unchanged
 				""");
-		mark("""
-				update invoice_stage s set problem = 'receivable.import.number.repeated', problem_field = 'number',
-				       problem_args = array[s.number, f.row_no::text]
-				from (select distinct on (number) number, row_no from invoice_stage
-				      where number in (select number from invoice_stage where problem is null and not unchanged
-				                       group by number having count(*) > 1)
-				        and problem is null and not unchanged
-				      order by number, row_no) f
-				where s.number = f.number and s.row_no > f.row_no and s.problem is null and not s.unchanged
-				""");
+		if (stage.mayRepeatNumbers()) {
+			mark("""
+					update invoice_stage s set problem = 'receivable.import.number.repeated', problem_field = 'number',
+					       problem_args = array[s.number, f.row_no::text]
+					from (select distinct on (number) number, row_no from invoice_stage
+					      where number in (select number from invoice_stage where problem is null and not unchanged
+					                       group by number having count(*) > 1)
+					        and problem is null and not unchanged
+					      order by number, row_no) f
+					where s.number = f.number and s.row_no > f.row_no and s.problem is null and not s.unchanged
+					""");
+		}
 		mark("""
 				update invoice_stage s set problem = 'receivable.order.unknown', problem_field = 'orderNumber',
 				       problem_args = array[s.order_number]
@@ -285,6 +345,9 @@ public class InvoiceStaging {
 				from (select distinct currency, issue_date from invoice_stage
 				      where currency <> :company and problem is null and not unchanged) d
 				""").param("company", companyCurrency).update();
+		// its size known, the insert's join hashes these few rows, not the stage's
+		// million
+		this.jdbc.sql("analyze invoice_stage_rate").update();
 		this.jdbc.sql("""
 				update invoice_stage s set problem = 'receivable.fx.missing', problem_field = 'currency',
 				       problem_args = array[s.currency::text, s.issue_date::text, :company]
@@ -327,10 +390,18 @@ public class InvoiceStaging {
 	}
 
 	/**
-	 * Inserts the good staged rows, in row order, at the rates looked up.
+	 * Inserts the good staged rows, in row order, at the rates looked up. A load of at
+	 * least {@code credence.receivable.bulk-load-rows} that is at least as large as the
+	 * ledger already is builds the invoice table's indexes afterwards instead of keeping
+	 * them row by row ({@link BulkLoad}).
+	 * @param stage the checked stage
+	 * @param rows how many rows will be inserted
 	 * @return the customers that got invoices
 	 */
-	public List<String> insert(String by, Instant at) {
+	public List<String> insert(Stage stage, String by, Instant at, int rows) {
+		BulkLoad.Rebuild rebuild = rows >= this.bulkLoadRows && this.bulkLoad.outweighs("receivable.invoice", rows)
+				? this.bulkLoad.dropIndexes("receivable.invoice") : null;
+		long started = System.nanoTime();
 		this.jdbc.sql("""
 				insert into receivable.invoice
 				  (external_id, customer_code, number, order_number, amount, currency, fx_rate, company_amount,
@@ -341,17 +412,36 @@ public class InvoiceStaging {
 				left join invoice_stage_rate r on r.currency = s.currency and r.issue_date = s.issue_date
 				where s.problem is null and not s.unchanged
 				""").param("by", by).param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC)).update();
-		List<String> customers = this.jdbc.sql("""
-				select distinct customer_code from invoice_stage where problem is null and not unchanged
-				order by customer_code
-				""").query(String.class).list();
-		// the aging's copy of customers learns the new ones here, once for the file: a
-		// trigger with a transition table of a million rows cost about 2.5 s
-		this.jdbc.sql("""
-				insert into receivable.aging_customer (customer_code, customer_name, synced)
-				select c, c, false from unnest(:codes::varchar[]) c
-				on conflict (customer_code) do nothing
-				""").param("codes", customers.toArray(String[]::new)).update();
+		log.debug("{} ms: insert into receivable.invoice{}", (System.nanoTime() - started) / 1_000_000,
+				rebuild != null ? " (its indexes dropped)" : "");
+		if (rebuild != null) {
+			rebuild.run();
+		}
+		started = System.nanoTime();
+		List<String> customers;
+		if (rows == stage.rows()) {
+			// every staged row went in: its customers are the stage's, all visible
+			customers = stage.customerCodes;
+			this.jdbc.sql("""
+					insert into receivable.aging_customer (customer_code, customer_name, synced)
+					select code, code, false from invoice_stage_customer
+					on conflict (customer_code) do nothing
+					""").update();
+		}
+		else {
+			customers = this.jdbc.sql("""
+					select distinct customer_code from invoice_stage where problem is null and not unchanged
+					order by customer_code
+					""").query(String.class).list();
+			this.jdbc.sql("""
+					insert into receivable.aging_customer (customer_code, customer_name, synced)
+					select c, c, false from unnest(:codes::varchar[]) c
+					on conflict (customer_code) do nothing
+					""").param("codes", customers.toArray(String[]::new)).update();
+		}
+		// (the aging's copy of customers learns the new ones here, once for the file: a
+		// trigger with a transition table of a million rows cost about 2.5 s)
+		log.debug("{} ms: the customers noted for the aging", (System.nanoTime() - started) / 1_000_000);
 		return customers;
 	}
 
