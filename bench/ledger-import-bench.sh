@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Ledger import benchmark: generates customers (COPY) and a CSV of invoices, imports the file
-# through the real import path (FileImports → the receivable module's bulk write), copies the
-# same file with PostgreSQL's COPY into a plain table as a baseline, and prints both with the
-# ratio; then imports the file again (every row unchanged).
+# through the real import path (FileImports → the receivable module's bulk write) in first-load
+# mode, copies the same file with PostgreSQL's COPY into a plain table as a baseline, and prints
+# both with the ratio; then imports the file again (every row unchanged), and once more into the
+# emptied ledger with first-load mode off.
 #
 #   bench/ledger-import-bench.sh [invoices] [customers]     (default 1000000 and 100000)
 #

@@ -1,6 +1,8 @@
 package org.credence.receivable;
 
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.credence.IntegrationTest;
@@ -8,15 +10,19 @@ import org.credence.customer.ActivityFixtures;
 import org.credence.customer.Customers;
 import org.credence.identity.CurrentUser;
 import org.credence.identity.Users;
+import org.credence.receivable.ledger.InvoiceStaging;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.test.util.AopTestUtils;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -31,16 +37,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Large invoice files: a file at least as large as the ledger is loaded with the invoice
- * table's indexes dropped and built again in the import's transaction (here from one row
- * on, where the default is 100,000), which must leave the same indexes, still enforcing
- * uniqueness, and after a failure the indexes as they were and nothing of the file; and
- * keys repeated within a file are still found when the fingerprints taken while staging
- * send the file to the checks for repeats.
+ * Large invoice files. In first-load mode (off by default; here from one row on) a file
+ * at least as large as the ledger is loaded with the invoice table's indexes dropped and
+ * built again in the import's transaction, which must leave the same indexes, still
+ * enforcing uniqueness, after a failure the indexes as they were and nothing of the file,
+ * and a smaller file or a busy table the indexes untouched; and keys repeated within a
+ * file are still found when the fingerprints taken while staging send the file to the
+ * checks for repeats.
  */
 @IntegrationTest
 @AutoConfigureMockMvc
-@TestPropertySource(properties = "credence.receivable.bulk-load-rows=1")
+@ExtendWith(OutputCaptureExtension.class)
 class BulkInvoiceImportIntegrationTests {
 
 	@Autowired
@@ -71,17 +78,24 @@ class BulkInvoiceImportIntegrationTests {
 
 	String customer;
 
+	@Autowired
+	InvoiceStaging staging;
+
 	@BeforeEach
 	void setUp() {
 		this.ledgerImports = AopTestUtils.getTargetObject(this.ledgerImports);
+		this.staging = AopTestUtils.getTargetObject(this.staging);
+		// first-load mode from one row on
+		ReflectionTestUtils.setField(this.staging, "bulkLoadRows", 1);
 		this.fixtures = new ReceivableFixtures(this.users, this.customers, this.currentUser, this.receivables);
 		this.customer = this.fixtures.customer();
 	}
 
 	@AfterEach
-	void resetHook() {
+	void reset() {
 		this.ledgerImports.beforeInsert = () -> {
 		};
+		ReflectionTestUtils.setField(this.staging, "bulkLoadRows", 0);
 	}
 
 	@Test
@@ -111,7 +125,7 @@ class BulkInvoiceImportIntegrationTests {
 	}
 
 	@Test
-	void aBulkLoadThatFailsLeavesTheIndexesAsTheyWereAndNothingOfTheFile() throws Exception {
+	void aBulkLoadThatFailsLeavesTheIndexesAsTheyWereAndNothingOfTheFile(CapturedOutput output) throws Exception {
 		String p = ReceivableFixtures.unique("F");
 		int rows = (int) invoiceCount() + 3;
 		String other = this.fixtures.customer();
@@ -131,8 +145,68 @@ class BulkInvoiceImportIntegrationTests {
 			.andExpect(status().isConflict())
 			.andExpect(jsonPath("$.detail", containsString("Import the file again")));
 
+		// the indexes were dropped, and building the unique constraint again failed
+		assertThat(output.getOut()).contains("could not create unique index");
 		assertThat(indexOids()).isEqualTo(oidsBefore);
 		assertThat(this.fixtures.asFinance(() -> this.receivables.invoices(this.customer))).isEmpty();
+	}
+
+	@Test
+	void aFileSmallerThanTheLedgerKeepsTheIndexesRowByRow() throws Exception {
+		for (int i = 0; i < 3; i++) {
+			this.fixtures.invoiceOf(this.customer, "100.00", "2026-01-05", "2026-02-04");
+		}
+		// two rows into a ledger of at least three invoices
+		Map<String, Long> oidsBefore = indexOids();
+		String p = ReceivableFixtures.unique("S");
+
+		this.mvc
+			.perform(multipart("/api/v1/imports/{kind}", "invoices")
+				.file(ReceivableFixtures.invoiceFile(this.customer, p, 2))
+				.with(ActivityFixtures.basic(this.fixtures.finance)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.accepted").value(2));
+
+		assertThat(indexOids()).isEqualTo(oidsBefore);
+	}
+
+	@Test
+	void aTableInUseIsNotWaitedForTheFileLoadsRowByRow(CapturedOutput output) throws Exception {
+		Map<String, Long> oidsBefore = indexOids();
+		String p = ReceivableFixtures.unique("U");
+		int rows = (int) invoiceCount() + 3;
+		TransactionTemplate reader = new TransactionTemplate(this.transactionManager);
+		reader.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		CountDownLatch reading = new CountDownLatch(1);
+		CountDownLatch done = new CountDownLatch(1);
+		Thread holder = new Thread(() -> reader.executeWithoutResult(status -> {
+			// a long report: it holds the invoice table (shared) until the import is over
+			this.jdbc.sql("select count(*) from receivable.invoice").query(Long.class).single();
+			reading.countDown();
+			try {
+				done.await(60, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}));
+		holder.start();
+		try {
+			assertThat(reading.await(30, TimeUnit.SECONDS)).isTrue();
+			this.mvc
+				.perform(multipart("/api/v1/imports/{kind}", "invoices")
+					.file(ReceivableFixtures.invoiceFile(this.customer, p, rows))
+					.with(ActivityFixtures.basic(this.fixtures.finance)))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.accepted").value(rows));
+		}
+		finally {
+			done.countDown();
+			holder.join(30_000);
+		}
+		assertThat(output.getOut()).contains("receivable.invoice is in use: the load keeps its indexes row by row");
+		assertThat(indexOids()).isEqualTo(oidsBefore);
+		assertThat(this.fixtures.asFinance(() -> this.receivables.invoices(this.customer))).hasSize(rows);
 	}
 
 	@Test

@@ -1,12 +1,16 @@
 package org.credence.receivable.ledger;
 
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -20,10 +24,13 @@ import org.springframework.stereotype.Repository;
  * <p>
  * Everything happens in the caller's transaction, and PostgreSQL's DDL is transactional:
  * a failure or a crash half-way rolls the indexes back with the rows, so nothing is ever
- * left half-written or unindexed. The cost is that the table is held exclusively until
- * the transaction ends (no one reads it while the indexes are rebuilt), which is why it
- * is used only for loads at least as large as the table already is: a first load, or a
- * ledger's early weeks, not the daily file into a ledger of millions.
+ * left half-written or unindexed. The cost is that the table is held exclusively from the
+ * drop until the transaction ends: every reader of invoices waits for the load, the order
+ * path's credit checks included, and a transaction that holds a lock the load takes later
+ * (a customer's exposure row, the audit chain) while it waits may deadlock with it, which
+ * PostgreSQL ends by failing one of the two. So it is a first-load mode, off unless
+ * configured ({@code credence.receivable.bulk-load-rows}): for loading history before
+ * going live, and even then only for a load at least as large as the table already is.
  * <p>
  * The indexes are read from the catalog, so an index a later migration adds is rebuilt
  * too; the primary key and indexes a foreign key relies on stay.
@@ -32,6 +39,9 @@ import org.springframework.stereotype.Repository;
 public class BulkLoad {
 
 	private static final Logger log = LoggerFactory.getLogger(BulkLoad.class);
+
+	/** PostgreSQL's {@code lock_not_available}: the lock timeout passed. */
+	private static final String LOCK_NOT_AVAILABLE = "55P03";
 
 	private final JdbcClient jdbc;
 
@@ -43,22 +53,42 @@ public class BulkLoad {
 
 	/**
 	 * Whether {@code rows} new rows are at least as many as {@code table} holds (counted
-	 * up to that number, no further).
+	 * up to one more than that, no further).
 	 */
 	public boolean outweighs(String table, long rows) {
-		long existing = this.jdbc.sql("select count(*) from (select 1 from " + table + " limit :rows) t")
-			.param("rows", rows)
+		long existing = this.jdbc.sql("select count(*) from (select 1 from " + table + " limit :limit) t")
+			.param("limit", rows + 1)
 			.query(Long.class)
 			.single();
 		return existing <= rows;
 	}
 
 	/**
-	 * Drops the table's secondary indexes and unique constraints (locking the table
-	 * exclusively until the transaction ends).
-	 * @return what builds them again, to run after the load
+	 * Takes the table exclusively and drops its secondary indexes and unique constraints,
+	 * unless another transaction holds the table for longer than {@code wait}: then
+	 * nothing is dropped, and the caller loads row by row.
+	 * @return what builds the indexes again, to run after the load; empty when the table
+	 * was busy
 	 */
-	public Rebuild dropIndexes(String table) {
+	public Optional<Rebuild> dropIndexes(String table, Duration wait) {
+		// a lock that cannot be had soon is not waited for: every reader of the table
+		// would queue behind the waiting request
+		this.jdbc.sql("savepoint bulk_load").update();
+		try {
+			this.jdbc.sql("set local lock_timeout = " + wait.toMillis()).update();
+			this.jdbc.sql("lock table " + table + " in access exclusive mode").update();
+			this.jdbc.sql("set local lock_timeout to default").update();
+			this.jdbc.sql("release savepoint bulk_load").update();
+		}
+		catch (DataAccessException ex) {
+			if (!(ex.getMostSpecificCause() instanceof SQLException sql)
+					|| !LOCK_NOT_AVAILABLE.equals(sql.getSQLState())) {
+				throw ex;
+			}
+			this.jdbc.sql("rollback to savepoint bulk_load").update();
+			log.info("{} is in use: the load keeps its indexes row by row", table);
+			return Optional.empty();
+		}
 		List<Index> indexes = this.jdbc.sql("""
 				select case when c.conname is null then format('drop index %s', x.indexrelid::regclass)
 				            else format('alter table %s drop constraint %I', x.indrelid::regclass, c.conname) end,
@@ -74,7 +104,7 @@ public class BulkLoad {
 		for (Index index : indexes) {
 			this.jdbc.sql(index.drop()).update();
 		}
-		return new Rebuild(table, indexes.stream().map(Index::create).toList());
+		return Optional.of(new Rebuild(table, indexes.stream().map(Index::create).toList()));
 	}
 
 	private record Index(String drop, String create) {

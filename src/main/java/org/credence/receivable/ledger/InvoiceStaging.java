@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -53,6 +54,9 @@ public class InvoiceStaging {
 
 	private static final int COPY_CHUNK = 256 * 1024;
 
+	/** How long a first load waits for the invoice table before it loads row by row. */
+	private static final Duration BULK_LOAD_WAIT = Duration.ofSeconds(5);
+
 	private final JdbcClient jdbc;
 
 	private final DataSource dataSource;
@@ -62,7 +66,7 @@ public class InvoiceStaging {
 	private final int bulkLoadRows;
 
 	InvoiceStaging(DataSource dataSource, BulkLoad bulkLoad,
-			@Value("${credence.receivable.bulk-load-rows:100000}") int bulkLoadRows) {
+			@Value("${credence.receivable.bulk-load-rows:0}") int bulkLoadRows) {
 		this.bulkLoad = bulkLoad;
 		this.bulkLoadRows = bulkLoadRows;
 		// without the application's query timeout: inserting a million invoices into the
@@ -390,17 +394,18 @@ public class InvoiceStaging {
 	}
 
 	/**
-	 * Inserts the good staged rows, in row order, at the rates looked up. A load of at
-	 * least {@code credence.receivable.bulk-load-rows} that is at least as large as the
-	 * ledger already is builds the invoice table's indexes afterwards instead of keeping
-	 * them row by row ({@link BulkLoad}).
+	 * Inserts the good staged rows, in row order, at the rates looked up. In first-load
+	 * mode (a load of at least {@code credence.receivable.bulk-load-rows}, when set, that
+	 * is at least as large as the ledger already is) the invoice table's indexes are
+	 * built after the rows instead of kept row by row ({@link BulkLoad}).
 	 * @param stage the checked stage
 	 * @param rows how many rows will be inserted
 	 * @return the customers that got invoices
 	 */
 	public List<String> insert(Stage stage, String by, Instant at, int rows) {
-		BulkLoad.Rebuild rebuild = rows >= this.bulkLoadRows && this.bulkLoad.outweighs("receivable.invoice", rows)
-				? this.bulkLoad.dropIndexes("receivable.invoice") : null;
+		BulkLoad.Rebuild rebuild = this.bulkLoadRows > 0 && rows >= this.bulkLoadRows
+				&& this.bulkLoad.outweighs("receivable.invoice", rows)
+						? this.bulkLoad.dropIndexes("receivable.invoice", BULK_LOAD_WAIT).orElse(null) : null;
 		long started = System.nanoTime();
 		this.jdbc.sql("""
 				insert into receivable.invoice
