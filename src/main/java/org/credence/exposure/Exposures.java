@@ -25,8 +25,10 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -53,8 +55,11 @@ public class Exposures {
 
 	private final Clock clock;
 
+	private final ObjectProvider<Exposures> self;
+
 	Exposures(PositionRepository positions, PositionKeeper keeper, CheckRuleVersions rules, Customers customers,
-			FxRates fxRates, CurrentUser currentUser, Clock clock) {
+			FxRates fxRates, CurrentUser currentUser, Clock clock, ObjectProvider<Exposures> self) {
+		this.self = self;
 		this.positions = positions;
 		this.keeper = keeper;
 		this.rules = rules;
@@ -124,9 +129,11 @@ public class Exposures {
 	/**
 	 * Compares every kept position with a full recomputation from the ledger, the lines,
 	 * the credit file and the checks' own reservations, and reports each customer whose
-	 * figures differ. Changes nothing.
+	 * figures differ. Changes nothing. Everything is read from one snapshot (repeatable
+	 * read): checks and documents committing meanwhile would otherwise show as drift
+	 * between a kept row read first and its recomputation read later.
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	public Reconciliation reconcile() {
 		this.currentUser.require(Permission.CHECK_RULES_MANAGE);
 		Map<String, ReceivableExposure> figures = this.keeper.receivableFigures(null);
@@ -164,7 +171,8 @@ public class Exposures {
 			zone = "${credence.time-zone:Asia/Shanghai}")
 	@SchedulerLock(name = "exposure-reconciliation", lockAtMostFor = "PT1H")
 	public void reconcileNightly() {
-		Reconciliation result = this.currentUser.asSystem(this::reconcile);
+		// through the proxy: the reconciliation's snapshot is its transaction's
+		Reconciliation result = this.currentUser.asSystem(() -> this.self.getObject().reconcile());
 		for (Reconciliation.Difference difference : result.differences()) {
 			log.warn("Exposure of {} kept as {} but recomputed as {}", difference.customerCode(),
 					difference.keptTotal().toPlainString(), difference.recomputedTotal().toPlainString());

@@ -34,8 +34,11 @@ import org.credence.shared.RuleViolationException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,6 +51,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * one customer that together stay within the limit plus tolerance.
  */
 @IntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 class CreditChecksIntegrationTests {
 
 	static final LocalDate TODAY = LocalDate.parse("2026-11-24");
@@ -522,6 +526,44 @@ class CreditChecksIntegrationTests {
 		this.fixtures.asManager(() -> this.exposures.rebuild(List.of(code)));
 		assertThat(this.fixtures.asManager(() -> this.exposures.reconcile()).differences())
 			.noneMatch(d -> d.customerCode().equals(code));
+	}
+
+	@Test
+	void theReconciliationFindsNothingWhileChecksGoOn(CapturedOutput output) throws Exception {
+		// checks committing while the reconciliation runs must not look like drift: the
+		// kept rows and their recomputation are read from one snapshot
+		List<String> busy = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			String code = this.fixtures.customerWithLine("100000000", TODAY.minusDays(10));
+			this.fixtures.check(code, ReceivableFixtures.unique("PO"), "1");
+			busy.add(code);
+		}
+		java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+		ExecutorService pool = Executors.newSingleThreadExecutor();
+		Future<Integer> checking = pool.submit(() -> {
+			int checked = 0;
+			while (running.get()) {
+				this.fixtures.check(busy.get(checked % busy.size()), ReceivableFixtures.unique("PO"), "1");
+				checked++;
+			}
+			return checked;
+		});
+		try {
+			for (int run = 0; run < 3; run++) {
+				assertThat(this.fixtures.asManager(() -> this.exposures.reconcile()).differences())
+					.noneMatch(d -> busy.contains(d.customerCode()));
+			}
+			// the nightly job too, which calls it from inside the service
+			this.exposures.reconcileNightly();
+			for (String code : busy) {
+				assertThat(output.getOut()).doesNotContain("Exposure of " + code + " kept as");
+			}
+		}
+		finally {
+			running.set(false);
+			assertThat(checking.get(60, TimeUnit.SECONDS)).isPositive();
+			pool.shutdown();
+		}
 	}
 
 	@Test

@@ -105,12 +105,7 @@ class BulkInvoiceImportIntegrationTests {
 		String p = ReceivableFixtures.unique("B");
 		int rows = (int) invoiceCount() + 3;
 
-		this.mvc
-			.perform(multipart("/api/v1/imports/{kind}", "invoices")
-				.file(ReceivableFixtures.invoiceFile(this.customer, p, rows))
-				.with(ActivityFixtures.basic(this.fixtures.finance)))
-			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.accepted").value(rows));
+		importsAll(p, rows);
 
 		assertThat(indexes()).isEqualTo(before);
 		Map<String, Long> oidsAfter = indexOids();
@@ -160,12 +155,7 @@ class BulkInvoiceImportIntegrationTests {
 		Map<String, Long> oidsBefore = indexOids();
 		String p = ReceivableFixtures.unique("S");
 
-		this.mvc
-			.perform(multipart("/api/v1/imports/{kind}", "invoices")
-				.file(ReceivableFixtures.invoiceFile(this.customer, p, 2))
-				.with(ActivityFixtures.basic(this.fixtures.finance)))
-			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.accepted").value(2));
+		importsAll(p, 2);
 
 		assertThat(indexOids()).isEqualTo(oidsBefore);
 	}
@@ -193,12 +183,7 @@ class BulkInvoiceImportIntegrationTests {
 		holder.start();
 		try {
 			assertThat(reading.await(30, TimeUnit.SECONDS)).isTrue();
-			this.mvc
-				.perform(multipart("/api/v1/imports/{kind}", "invoices")
-					.file(ReceivableFixtures.invoiceFile(this.customer, p, rows))
-					.with(ActivityFixtures.basic(this.fixtures.finance)))
-				.andExpect(status().isOk())
-				.andExpect(jsonPath("$.accepted").value(rows));
+			importsAll(p, rows);
 		}
 		finally {
 			done.countDown();
@@ -235,6 +220,16 @@ class BulkInvoiceImportIntegrationTests {
 			.stream()
 			.map(Invoice::number)
 			.sorted()).containsExactly(p + "-1", p + "-3");
+	}
+
+	/** Imports {@code rows} invoices of the test's customer as finance; all accepted. */
+	private void importsAll(String prefix, int rows) throws Exception {
+		this.mvc
+			.perform(multipart("/api/v1/imports/{kind}", "invoices")
+				.file(ReceivableFixtures.invoiceFile(this.customer, prefix, rows))
+				.with(ActivityFixtures.basic(this.fixtures.finance)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.accepted").value(rows));
 	}
 
 	private String row(String externalId, String number, String amount) {
