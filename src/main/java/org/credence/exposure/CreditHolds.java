@@ -14,9 +14,11 @@ import org.credence.exposure.CreditCheck.Reservation;
 import org.credence.exposure.CreditChecks.Locked;
 import org.credence.exposure.CreditHold.Status;
 import org.credence.exposure.check.CheckRepository;
+import org.credence.exposure.check.RuleEvaluator.GroupStanding;
 import org.credence.exposure.hold.HoldRepository;
 import org.credence.exposure.position.Position;
 import org.credence.exposure.position.PositionRepository;
+import org.credence.exposure.position.PositionRepository.GroupRow;
 import org.credence.identity.AuditRecord;
 import org.credence.identity.AuditTrail;
 import org.credence.identity.CurrentUser;
@@ -150,7 +152,8 @@ public class CreditHolds {
 		Position position = this.positions.find(hold.customerCode())
 			.orElseThrow(() -> new NotFoundException("exposure.hold.not-found", id));
 		Position.Figures figures = position.figures(rules, today);
-		BigDecimal excess = excess(figures, hold.companyAmount());
+		GroupRow group = position.groupCode() == null ? null : this.positions.group(position.groupCode()).orElse(null);
+		BigDecimal excess = excess(position, group, rules, today, hold.companyAmount());
 		return new ReleaseTerms(figures.total(), figures.limit(), excess,
 				excess.signum() == 0 || mayGrant(excess, position));
 	}
@@ -188,8 +191,7 @@ public class CreditHolds {
 		requirePending(hold);
 		CheckRuleSet rules = this.rules.inForce().rules();
 		LocalDate today = today();
-		Position.Figures figures = locked.position().figures(rules, today);
-		BigDecimal excess = excess(figures, hold.companyAmount());
+		BigDecimal excess = excess(locked.position(), locked.group(), rules, today, hold.companyAmount());
 		LocalDate expiresOn = today.plusDays(rules.reservationDays());
 		if (excess.signum() > 0) {
 			if (excessUntil == null) {
@@ -251,12 +253,20 @@ public class CreditHolds {
 
 	/**
 	 * By how much releasing the order takes exposure above the limit (without a line in
-	 * force: above zero); zero when it fits. A release that does not fit is a special
-	 * approval of that excess.
+	 * force: above zero), or its group's total above the group limit when that is more;
+	 * zero when it fits both. A release that does not fit is a special approval of that
+	 * excess.
 	 */
-	private static BigDecimal excess(Position.Figures figures, BigDecimal amount) {
+	private BigDecimal excess(Position position, @Nullable GroupRow group, CheckRuleSet rules, LocalDate today,
+			BigDecimal amount) {
+		Position.Figures figures = position.figures(rules, today);
 		BigDecimal limit = figures.limit() == null ? BigDecimal.ZERO.setScale(2) : figures.limit();
-		return figures.total().add(amount).subtract(limit).max(BigDecimal.ZERO.setScale(2));
+		BigDecimal excess = figures.total().add(amount).subtract(limit).max(BigDecimal.ZERO.setScale(2));
+		if (group != null && group.limit() != null) {
+			GroupStanding standing = this.creditChecks.standing(group, rules, today, BigDecimal.ZERO);
+			excess = excess.max(standing.total().add(amount).subtract(group.limit()));
+		}
+		return excess;
 	}
 
 	/**

@@ -610,6 +610,32 @@ class CreditChecksIntegrationTests {
 		assertThat(exposure(busy).reserved()).isEqualByComparingTo("50000");
 	}
 
+	@Test
+	void releasingAnOrderBeyondTheGroupLimitIsASpecialApprovalOfTheGroupsExcess() {
+		String group = ReceivableFixtures.unique("GRP");
+		String quiet = groupMember(group);
+		String busy = groupMember(group);
+		this.fixtures.line(quiet, org.credence.limit.ApplicationType.NEW, "1000000", TODAY.minusDays(10));
+		this.fixtures.line(busy, org.credence.limit.ApplicationType.NEW, "1000000", TODAY.minusDays(10));
+		this.currentUser.asSystem(() -> this.groupLimits.set(group, new BigDecimal("1000000"), "CNY", "集团额度"));
+		this.fixtures.ledger.invoiceOf(quiet, "900000", "2026-11-01", "2026-12-31");
+		// within the customer's own line, 400,000 beyond the group's
+		CreditCheck held = this.fixtures.check(busy, ReceivableFixtures.unique("PO"), "500000");
+		assertThat(held.reasons()).extracting(Reason::code)
+			.contains(ReasonCode.GROUP_LIMIT_EXCEEDED)
+			.doesNotContain(ReasonCode.LIMIT_EXCEEDED);
+
+		assertThat(this.fixtures.asManager(() -> this.holds.terms(held.holdId())).excess())
+			.isEqualByComparingTo("400000");
+		assertThatThrownBy(() -> this.fixtures.asManager(() -> this.holds.release(held.holdId(), "老客户", null)))
+			.isInstanceOf(InvalidInputException.class);
+		// the members are unrated: an excess for them is the committee's
+		assertThatThrownBy(
+				() -> this.fixtures.asManager(() -> this.holds.release(held.holdId(), "老客户", TODAY.plusDays(30))))
+			.isInstanceOfSatisfying(RuleViolationException.class,
+					ex -> assertThat(ex.reasonCode()).isEqualTo("SPECIAL_APPROVAL_NEEDS_COMMITTEE"));
+	}
+
 	String groupMember(String group) {
 		org.credence.customer.CustomerDraft draft = new org.credence.customer.CustomerDraft(
 				ReceivableFixtures.unique("GM"), "集团成员有限公司", null, null, "CN", "上海", "C", null, null, null, null, null,
