@@ -586,13 +586,7 @@ class CreditChecksIntegrationTests {
 
 	@Test
 	void theGroupLimitCountsMembersNobodyCheckedYet() {
-		String group = ReceivableFixtures.unique("GRP");
-		String quiet = groupMember(group);
-		String busy = groupMember(group);
-		this.fixtures.line(quiet, org.credence.limit.ApplicationType.NEW, "1000000", TODAY.minusDays(10));
-		this.fixtures.line(busy, org.credence.limit.ApplicationType.NEW, "1000000", TODAY.minusDays(10));
-		this.currentUser.asSystem(() -> this.groupLimits.set(group, new BigDecimal("1000000"), "CNY", "集团额度"));
-		this.fixtures.ledger.invoiceOf(quiet, "900000", "2026-11-01", "2026-12-31");
+		String busy = groupAtNinetyPercent();
 
 		CreditCheck check = this.fixtures.check(busy, ReceivableFixtures.unique("PO"), "500000");
 
@@ -612,13 +606,7 @@ class CreditChecksIntegrationTests {
 
 	@Test
 	void releasingAnOrderBeyondTheGroupLimitIsASpecialApprovalOfTheGroupsExcess() {
-		String group = ReceivableFixtures.unique("GRP");
-		String quiet = groupMember(group);
-		String busy = groupMember(group);
-		this.fixtures.line(quiet, org.credence.limit.ApplicationType.NEW, "1000000", TODAY.minusDays(10));
-		this.fixtures.line(busy, org.credence.limit.ApplicationType.NEW, "1000000", TODAY.minusDays(10));
-		this.currentUser.asSystem(() -> this.groupLimits.set(group, new BigDecimal("1000000"), "CNY", "集团额度"));
-		this.fixtures.ledger.invoiceOf(quiet, "900000", "2026-11-01", "2026-12-31");
+		String busy = groupAtNinetyPercent();
 		// within the customer's own line, 400,000 beyond the group's
 		CreditCheck held = this.fixtures.check(busy, ReceivableFixtures.unique("PO"), "500000");
 		assertThat(held.reasons()).extracting(Reason::code)
@@ -634,6 +622,21 @@ class CreditChecksIntegrationTests {
 				() -> this.fixtures.asManager(() -> this.holds.release(held.holdId(), "老客户", TODAY.plusDays(30))))
 			.isInstanceOfSatisfying(RuleViolationException.class,
 					ex -> assertThat(ex.reasonCode()).isEqualTo("SPECIAL_APPROVAL_NEEDS_COMMITTEE"));
+	}
+
+	/**
+	 * A group of two unrated members with lines of 1,000,000 each and a group limit of
+	 * 1,000,000, of which one member owes 900,000; the other member's code.
+	 */
+	String groupAtNinetyPercent() {
+		String group = ReceivableFixtures.unique("GRP");
+		String quiet = groupMember(group);
+		String busy = groupMember(group);
+		this.fixtures.line(quiet, org.credence.limit.ApplicationType.NEW, "1000000", TODAY.minusDays(10));
+		this.fixtures.line(busy, org.credence.limit.ApplicationType.NEW, "1000000", TODAY.minusDays(10));
+		this.currentUser.asSystem(() -> this.groupLimits.set(group, new BigDecimal("1000000"), "CNY", "集团额度"));
+		this.fixtures.ledger.invoiceOf(quiet, "900000", "2026-11-01", "2026-12-31");
+		return busy;
 	}
 
 	String groupMember(String group) {
