@@ -14,8 +14,6 @@ import org.credence.exposure.CreditCheck.Reservation;
 import org.credence.exposure.Decision;
 import org.credence.exposure.Reason;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
@@ -32,12 +30,7 @@ public class CheckRepository {
 			                   order by id desc limit 1) h on true
 			""";
 
-	private static final TypeReference<List<Reason>> REASONS = new TypeReference<>() {
-	};
-
 	private final JdbcClient jdbc;
-
-	private final JsonMapper json = JsonMapper.builder().build();
 
 	CheckRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
@@ -137,7 +130,7 @@ public class CheckRepository {
 			.param("currency", check.currency())
 			.param("companyAmount", check.companyAmount())
 			.param("decision", check.decision().name())
-			.param("reasons", this.json.writeValueAsString(check.reasons()))
+			.param("reasons", ReasonsColumn.write(check.reasons()))
 			.param("exposure", check.exposure())
 			.param("limit", check.limit())
 			.param("available", check.available())
@@ -173,7 +166,7 @@ public class CheckRepository {
 				""")
 			.param("id", checkId)
 			.param("decision", decision.name())
-			.param("reasons", this.json.writeValueAsString(reasons))
+			.param("reasons", ReasonsColumn.write(reasons))
 			.param("reserved", reserved)
 			.param("reservation", reservation.name())
 			.param("expiresOn", expiresOn)
@@ -228,7 +221,7 @@ public class CheckRepository {
 		return new CreditCheck(rs.getLong("id"), rs.getString("order_ref"), rs.getString("customer_code"),
 				rs.getBigDecimal("amount"), rs.getString("currency"), rs.getBigDecimal("company_amount"),
 				companyCurrency, Decision.valueOf(rs.getString("decision")),
-				this.json.readValue(rs.getString("reasons"), REASONS), rs.getBigDecimal("exposure"),
+				ReasonsColumn.read(rs.getString("reasons")), rs.getBigDecimal("exposure"),
 				rs.getBigDecimal("limit_amount"), rs.getBigDecimal("available"), rs.getBigDecimal("reserved"),
 				Reservation.valueOf(rs.getString("reservation")), rs.getObject("expires_on", LocalDate.class),
 				rs.getTimestamp("checked_at").toInstant(), rs.getString("checked_by"), hold,

@@ -12,9 +12,8 @@ import java.util.Optional;
 import org.credence.exposure.CreditHold;
 import org.credence.exposure.CreditHold.Status;
 import org.credence.exposure.Reason;
+import org.credence.exposure.check.ReasonsColumn;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -26,17 +25,14 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class HoldRepository {
 
-	private static final String SELECT = """
-			select h.*, p.owner_username from exposure.credit_hold h
+	private static final String FROM = """
+			from exposure.credit_hold h
 			left join exposure.position p on p.customer_code = h.customer_code
 			""";
 
-	private static final TypeReference<List<Reason>> REASONS = new TypeReference<>() {
-	};
+	private static final String SELECT = "select h.*, p.owner_username " + FROM;
 
 	private final JdbcClient jdbc;
-
-	private final JsonMapper json = JsonMapper.builder().build();
 
 	HoldRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
@@ -57,7 +53,7 @@ public class HoldRepository {
 			.param("amount", amount)
 			.param("currency", currency)
 			.param("companyAmount", companyAmount)
-			.param("reasons", this.json.writeValueAsString(reasons))
+			.param("reasons", ReasonsColumn.write(reasons))
 			.param("at", Timestamp.from(at))
 			.query(Long.class)
 			.single();
@@ -98,8 +94,7 @@ public class HoldRepository {
 	}
 
 	public long count(@Nullable Status status, @Nullable String owner, @Nullable String customerCode) {
-		return this.jdbc
-			.sql("select count(*) " + SELECT.substring(SELECT.indexOf("from")) + where(status, owner, customerCode))
+		return this.jdbc.sql("select count(*) " + FROM + where(status, owner, customerCode))
 			.param("status", status == null ? null : status.name())
 			.param("owner", owner)
 			.param("code", customerCode)
@@ -143,7 +138,7 @@ public class HoldRepository {
 		return new CreditHold(rs.getLong("id"), rs.getLong("check_id"), rs.getString("order_ref"),
 				rs.getString("customer_code"), null, rs.getString("owner_username"), rs.getBigDecimal("amount"),
 				rs.getString("currency"), rs.getBigDecimal("company_amount"),
-				this.json.readValue(rs.getString("reasons"), REASONS), Status.valueOf(rs.getString("status")),
+				ReasonsColumn.read(rs.getString("reasons")), Status.valueOf(rs.getString("status")),
 				rs.getTimestamp("held_at").toInstant(), rs.getString("decided_by"),
 				decided == null ? null : decided.toInstant(), rs.getString("decision_reason"),
 				rs.getBigDecimal("excess_amount"), rs.getObject("excess_until", LocalDate.class));
